@@ -1,0 +1,55 @@
+# IOP Guide: `make run` to use the site, `make test` for the suite, `make check` for CI.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Tests run with DEBUG off, as in production, and a throwaway key.
+TEST_ENV := DEBUG=0 SECRET_KEY=test-only-insecure-key DATABASE_URL=
+PYTEST := $(BIN)/pytest -q
+
+.PHONY: help install run migrate content test test-pg lint format check clean
+
+help:
+	@echo "make run    - set up and serve the site on http://$(HOST):$(PORT)/"
+	@echo "make test   - set up and run the test suite (SQLite)"
+	@echo "make check  - lint, Django checks, migrations check, suite on SQLite and PostgreSQL"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: $(STAMP)
+	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+
+run: migrate
+	@echo "IOP Guide is starting at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
+	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: $(STAMP)
+	$(TEST_ENV) $(PYTEST)
+
+test-pg: $(STAMP)
+	$(TEST_ENV) scripts/with-postgres $(PYTEST)
+
+lint: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: $(STAMP)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: lint
+	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
+	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PYTEST)
+	$(TEST_ENV) scripts/with-postgres $(PYTEST)
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,0 +1,25 @@
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from programs.loading import sync_content
+from programs.models import Service, SuitabilityCriterion, TreatmentLevel
+
+
+class Command(BaseCommand):
+    help = "Reset the levels of care, services and criteria to the content shipped with the code."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Show what would be written, change nothing."
+        )
+
+    def handle(self, *args, dry_run: bool = False, **options):
+        with transaction.atomic():
+            counts = sync_content(TreatmentLevel, Service, SuitabilityCriterion)
+            if dry_run:
+                transaction.set_rollback(True)
+        verb = "Would load" if dry_run else "Loaded"
+        self.stdout.write(
+            f"{verb} {counts['levels']} levels, {counts['services']} services "
+            f"and {counts['criteria']} criteria."
+        )
