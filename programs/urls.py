@@ -1,14 +1,14 @@
 from django.urls import path
 
-from . import views
+from .views import pages
 
 app_name = "programs"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("levels/", views.level_list, name="level_list"),
-    path("levels/<slug:slug>/", views.level_detail, name="level_detail"),
-    path("compare/", views.compare, name="compare"),
-    path("withdrawal-management/", views.withdrawal, name="withdrawal"),
-    path("about/", views.about, name="about"),
+    path("", pages.home, name="home"),
+    path("levels/", pages.level_list, name="level_list"),
+    path("levels/<slug:slug>/", pages.level_detail, name="level_detail"),
+    path("compare/", pages.compare, name="compare"),
+    path("withdrawal-management/", pages.withdrawal, name="withdrawal"),
+    path("about/", pages.about, name="about"),
 ]

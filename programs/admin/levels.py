@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from .models import Service, SuitabilityCriterion, TreatmentLevel
+from ..models import Service, SuitabilityCriterion, TreatmentLevel
 
 
 class SuitabilityCriterionInline(admin.TabularInline):

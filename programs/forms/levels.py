@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from django import forms
 
-from .models import TreatmentLevel
+from ..models import TreatmentLevel
 
 
 class CompareLevelsForm(forms.Form):

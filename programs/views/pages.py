@@ -9,9 +9,9 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from . import charts, content
-from .forms import CompareLevelsForm
-from .models import TreatmentLevel
+from .. import charts, content
+from ..forms import CompareLevelsForm
+from ..models import TreatmentLevel
 
 
 @require_GET
