@@ -26,6 +26,7 @@ install: $(STAMP)
 
 migrate: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
+	DEBUG=1 $(BIN)/python manage.py createcachetable
 
 run: migrate
 	@echo "IOP Guide is starting at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"

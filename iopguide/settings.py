@@ -157,6 +157,22 @@ STORAGES = {
 # collected, hashed files.
 WHITENOISE_USE_FINDERS = DEBUG
 
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Shared by every app process behind the load balancer, so limits hold across them.
+    "ratelimit": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "iopguide_ratelimit",
+    },
+}
+RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
+# (requests, seconds) per client for each public form.
+RATELIMIT_QUESTIONNAIRE = (env_int("RATELIMIT_QUESTIONNAIRE_PER_HOUR", 30), 3600)
+RATELIMIT_SHARE = (env_int("RATELIMIT_SHARE_PER_HOUR", 10), 3600)
+RATELIMIT_REPORT = (env_int("RATELIMIT_REPORT_PER_HOUR", 10), 3600)
+# Only behind a proxy that sets X-Forwarded-For itself; otherwise clients could spoof it.
+RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR", False)
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
@@ -168,6 +184,9 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+
+# Questionnaire responses older than this are purged (`manage.py purge_responses`).
+RESPONSE_RETENTION_DAYS = env_int("RESPONSE_RETENTION_DAYS", 180)
 
 SITE_NAME = "IOP Guide"
 SITE_OPERATOR = os.environ.get("SITE_OPERATOR", "the IOP Guide intake team")

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import pages
+from .views import pages, questionnaire
 
 app_name = "programs"
 
@@ -11,4 +11,8 @@ urlpatterns = [
     path("compare/", pages.compare, name="compare"),
     path("withdrawal-management/", pages.withdrawal, name="withdrawal"),
     path("about/", pages.about, name="about"),
+    path("questionnaire/", questionnaire.questionnaire, name="questionnaire"),
+    path("results/<str:token>/", questionnaire.result, name="result"),
+    path("results/<str:token>/share/", questionnaire.share, name="share"),
+    path("results/<str:token>/shared/", questionnaire.share_done, name="share_done"),
 ]

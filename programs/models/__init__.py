@@ -9,8 +9,22 @@ from .levels import (
     TreatmentLevel,
     validate_typical_week,
 )
+from .responses import (
+    BestTime,
+    ContactRequest,
+    ForWhom,
+    PreferredLanguage,
+    Response,
+    WithdrawalCare,
+)
 
 __all__ = [
+    "BestTime",
+    "ContactRequest",
+    "ForWhom",
+    "PreferredLanguage",
+    "Response",
+    "WithdrawalCare",
     "Area",
     "KeepsWorkSchool",
     "MedicalCare",

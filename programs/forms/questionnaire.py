@@ -1,0 +1,143 @@
+"""The questionnaire and the contact-sharing form."""
+
+from __future__ import annotations
+
+import re
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Fieldset, Layout
+from django import forms
+from django.utils.html import format_html
+
+from ..models import BestTime, ContactRequest, PreferredLanguage
+from ..questions import QUESTIONS, SECTIONS, Question
+
+
+def question_label(question: Question) -> str:
+    """The question in its neutral wording, with "you" and "they" wordings for the page to pick."""
+    return format_html(
+        '<span class="w-both">{}</span><span class="w-self">{}</span>'
+        '<span class="w-other">{}</span>',
+        question.both,
+        question.self,
+        question.other,
+    )
+
+
+class QuestionnaireForm(forms.Form):
+    """About 14 short questions; field names and values are the triage engine's."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        for question in QUESTIONS:
+            if question.multiple:
+                field = forms.MultipleChoiceField(
+                    choices=question.choices,
+                    widget=forms.CheckboxSelectMultiple,
+                    required=question.key != "danger_now",
+                    error_messages={"required": "Tick at least one."},
+                )
+            else:
+                field = forms.ChoiceField(
+                    choices=question.choices,
+                    widget=forms.RadioSelect,
+                    error_messages={"required": "Choose one answer."},
+                )
+            field.label = question_label(question)
+            field.help_text = question.help
+            field.error_messages["invalid_choice"] = "That answer isn't one of the choices."
+            self.fields[question.key] = field
+
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.form_show_errors = True
+        self.helper.layout = Layout(
+            *(
+                Fieldset(
+                    section.legend,
+                    *(q.key for q in QUESTIONS if q.section == section.key),
+                    css_class=f"q-section q-section-{section.key}",
+                )
+                for section in SECTIONS
+            )
+        )
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        # A tampered form could send one question twice; never guess which answer was meant.
+        if hasattr(self.data, "getlist"):
+            for question in QUESTIONS:
+                if not question.multiple and len(self.data.getlist(question.key)) > 1:
+                    self.add_error(question.key, "Choose only one answer.")
+        return cleaned
+
+    def answers(self) -> dict[str, object]:
+        """The cleaned answers in the triage engine's shape."""
+        return {
+            q.key: list(self.cleaned_data[q.key]) if q.multiple else self.cleaned_data[q.key]
+            for q in QUESTIONS
+        }
+
+
+PHONE_RE = re.compile(r"^\+?[\d\s().\-]{7,25}$")
+
+
+class ContactRequestForm(forms.ModelForm):
+    """Contact details for the intake team; stored only with explicit consent."""
+
+    consent = forms.BooleanField(
+        label=(
+            "I agree that the intake team may store these details with my answers and "
+            "contact me about them."
+        ),
+        error_messages={"required": "Please tick this box to share your details."},
+    )
+
+    class Meta:
+        model = ContactRequest
+        fields = ["name", "phone", "email", "best_time", "preferred_language", "consent"]
+        labels = {
+            "name": "Name (a first name is fine)",
+            "phone": "Phone number",
+            "email": "Email address",
+            "best_time": "Best time to reach you",
+            "preferred_language": "Preferred language",
+        }
+        widgets = {
+            "best_time": forms.RadioSelect,
+            "preferred_language": forms.RadioSelect,
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+        }
+        help_texts = {"phone": "Give a phone number, an email address, or both."}
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["best_time"].choices = BestTime.choices
+        self.fields["preferred_language"].choices = PreferredLanguage.choices
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+    def clean_name(self) -> str:
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError("Please give a name we can ask for.")
+        return name
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 7):
+            raise forms.ValidationError("Enter a phone number with at least 7 digits.")
+        return phone
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        reachable = cleaned.get("phone") or cleaned.get("email")
+        if not reachable and not self.has_error("phone") and not self.has_error("email"):
+            raise forms.ValidationError("Give a phone number or an email address.")
+        return cleaned
+
+    def is_bot(self) -> bool:
+        """True when the hidden field that people never see was filled in (a bot)."""
+        return bool(self.data.get("website"))

@@ -1,0 +1,115 @@
+"""The questionnaire, its result page and sharing a result with the intake team."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from .. import ratelimit, triage
+from ..forms import ContactRequestForm, QuestionnaireForm
+from ..models import ContactRequest, Response, TreatmentLevel
+from ..questions import QUESTIONS_FOR_CLINICIAN
+
+
+def too_many_requests(request: HttpRequest) -> HttpResponse:
+    return render(request, "429.html", status=429)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def questionnaire(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        form = QuestionnaireForm(request.POST)
+        if request.POST.get("website"):
+            # A bot filled the field people never see: store nothing, say nothing.
+            return redirect("programs:home")
+        if ratelimit.is_limited("questionnaire", request, *settings.RATELIMIT_QUESTIONNAIRE):
+            return too_many_requests(request)
+        if form.is_valid():
+            response = Response.objects.record(form.answers())
+            return redirect(response)
+        status = 400
+    else:
+        form = QuestionnaireForm()
+        status = 200
+    return render(
+        request,
+        "programs/questionnaire.html",
+        {"form": form, "retention_days": settings.RESPONSE_RETENTION_DAYS},
+        status=status,
+    )
+
+
+def _result_context(response: Response) -> dict:
+    slugs = [*response.also_consider]
+    levels = {lv.slug: lv for lv in TreatmentLevel.objects.filter(slug__in=slugs)}
+    scores = response.area_score_list
+    reasons_by_area = [
+        {
+            "area": area,
+            "name": triage.AREA_NAMES[area],
+            "score": score,
+            "reasons": [r["text"] for r in response.reasons if r["area"] == area],
+        }
+        for area, score in scores
+    ]
+    return {
+        "response": response,
+        "level": response.suggested_level,
+        "also_consider": [levels[s] for s in slugs if s in levels],
+        "areas": reasons_by_area,
+        "flags": [(flag, triage.FLAG_TEXT[flag]) for flag in response.flags],
+        "clinician_questions": QUESTIONS_FOR_CLINICIAN,
+        "third_person": response.for_whom == "someone_else",
+    }
+
+
+@never_cache
+@require_GET
+def result(request: HttpRequest, token: str) -> HttpResponse:
+    response = get_object_or_404(Response.objects.for_list(), public_token=token)
+    context = _result_context(response)
+    context["already_shared"] = ContactRequest.objects.filter(response=response).exists()
+    return render(request, "programs/result.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def share(request: HttpRequest, token: str) -> HttpResponse:
+    response = get_object_or_404(Response.objects.for_list(), public_token=token)
+    if ContactRequest.objects.filter(response=response).exists():
+        return redirect("programs:share_done", token=token)
+    if request.method == "GET":
+        form = ContactRequestForm()
+        status = 200
+    else:
+        form = ContactRequestForm(request.POST)
+        if form.is_bot():
+            return redirect(response)
+        if ratelimit.is_limited("share", request, *settings.RATELIMIT_SHARE):
+            return too_many_requests(request)
+        if form.is_valid():
+            with transaction.atomic():
+                contact = form.save(commit=False)
+                contact.response = response
+                contact.save()
+            return redirect("programs:share_done", token=token)
+        status = 400
+    return render(
+        request, "programs/share.html", {"response": response, "form": form}, status=status
+    )
+
+
+@never_cache
+@require_GET
+def share_done(request: HttpRequest, token: str) -> HttpResponse:
+    response = get_object_or_404(Response, public_token=token)
+    contact = ContactRequest.objects.filter(response=response).first()
+    if contact is None:
+        return redirect(reverse("programs:share", args=[token]))
+    return render(request, "programs/share_done.html", {"response": response, "contact": contact})
