@@ -93,4 +93,3 @@ def hours_chart(levels: Sequence[TreatmentLevel]) -> HoursChart:
         )
     ticks = [Tick(hours, round(hours * scale)) for hours in range(0, HOURS_CHART_MAX + 1, 10)]
     return HoursChart(rows=rows, height=len(rows) * 40 + 20, ticks=ticks)
-
