@@ -5,8 +5,11 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# Tests run with DEBUG off, as in production, and a throwaway key.
-TEST_ENV := DEBUG=0 SECRET_KEY=test-only-insecure-key DATABASE_URL=
+# Tests run with DEBUG off, as in production, and a throwaway key; the live test server
+# speaks plain HTTP, so no HTTPS redirect or HTTPS-only cookies (tests that check them
+# switch them on).
+TEST_ENV := DEBUG=0 SECRET_KEY=test-only-insecure-key DATABASE_URL= \
+  SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
 PYTEST := $(BIN)/pytest -q
 
 .PHONY: help install run migrate content test test-pg lint format check clean

@@ -11,6 +11,7 @@ urlpatterns = [
     path("compare/", pages.compare, name="compare"),
     path("withdrawal-management/", pages.withdrawal, name="withdrawal"),
     path("about/", pages.about, name="about"),
+    path("privacy/", pages.privacy, name="privacy"),
     path("questionnaire/", questionnaire.questionnaire, name="questionnaire"),
     path("results/<str:token>/", questionnaire.result, name="result"),
     path("results/<str:token>/share/", questionnaire.share, name="share"),

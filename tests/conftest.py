@@ -9,3 +9,5 @@ def _plain_static_storage(settings):
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    # The test client speaks plain HTTP; production redirects to HTTPS (tested separately).
+    settings.SECURE_SSL_REDIRECT = False

@@ -79,6 +79,13 @@ def about(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_GET
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(
+        request, "programs/privacy.html", {"retention_days": settings.RESPONSE_RETENTION_DAYS}
+    )
+
+
 @never_cache
 @require_GET
 def healthz(request: HttpRequest) -> HttpResponse:

@@ -1,0 +1,32 @@
+"""Gunicorn settings for production: `gunicorn iopguide.wsgi` reads this file by default.
+
+Every value can be overridden with the usual GUNICORN_CMD_ARGS or command-line flags.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+# Threads let one worker overlap database waits; two per core keeps memory modest.
+workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("GUNICORN_THREADS", 4))
+worker_class = "gthread"
+# A request that takes this long is stuck: kill the worker rather than queue behind it.
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", 30))
+graceful_timeout = 30
+keepalive = 5
+# Recycle workers now and then so a slow leak can never take the site down.
+max_requests = 2000
+max_requests_jitter = 200
+# The app runs behind a load balancer or reverse proxy that terminates TLS.
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+limit_request_line = 4094
+limit_request_fields = 60
+limit_request_field_size = 8190
+# Access logs: method, path (result-page tokens redacted), status, size, duration. No
+# client address: nothing here should tie a visit to a person.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+access_log_format = '"%(m)s %(U)s" %(s)s %(b)s %(L)ss'
+logger_class = "iopguide.gunicorn_logging.RedactingLogger"
+errorlog = "-"
+preload_app = True
