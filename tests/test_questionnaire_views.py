@@ -94,6 +94,7 @@ def test_crisis_shows_emergency_steps_first_and_no_level(client):
     assert "1-800-222-1222" in html
     assert "1-800-662-4357" in html
     assert "A level of care to discuss" not in html
+    assert "Share with the intake team" not in html
     assert response.context["level"] is None
 
 

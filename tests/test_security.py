@@ -39,7 +39,13 @@ pytestmark = pytest.mark.django_db
 
 def production_env(**extra: str) -> dict[str, str]:
     # Start from the real environment minus anything the test run itself relaxes.
-    relaxed = ("SECURE_", "DEBUG", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE")
+    relaxed = (
+        "SECURE_",
+        "DEBUG",
+        "SESSION_COOKIE_SECURE",
+        "CSRF_COOKIE_SECURE",
+        "DJANGO_ALLOW_ASYNC_UNSAFE",
+    )
     env = {k: v for k, v in os.environ.items() if not k.startswith(relaxed)}
     env.update(
         DEBUG="0",
