@@ -33,6 +33,7 @@ migrate: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py createcachetable
 
 run: migrate
+	DEBUG=1 $(BIN)/python manage.py load_demo_data
 	@echo "IOP Guide is starting at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

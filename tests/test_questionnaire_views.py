@@ -312,3 +312,32 @@ class TestQuestionnaireNeverFails(HypothesisTestCase):
         assert response.status_code == HTTPStatus.FOUND
         page = self.client.get(response["Location"])
         assert page.status_code == HTTPStatus.OK
+
+
+def test_result_links_to_programs_filtered_by_level_and_flags(client):
+    data = answers(
+        for_whom="someone_else",
+        age_group="adolescent",
+        control="hard_some_days",
+        substances=["opioids"],
+        medication_interest="yes",
+        telehealth="yes",
+        mood="some",
+    )
+    client.post(URL, as_post(data))
+    stored = Response.objects.get()
+    html = client.get(stored.get_absolute_url()).content.decode()
+    url = (
+        "/programs/?level=iop&amp;format=telehealth&amp;format=hybrid"
+        "&amp;population=adolescents&amp;medication=buprenorphine&amp;medication=methadone"
+        "&amp;medication=naltrexone&amp;co_occurring=1"
+    )
+    assert url in html
+    directory = client.get(url.replace("&amp;", "&"))
+    assert directory.status_code == HTTPStatus.OK
+
+
+def test_crisis_result_has_no_program_link(client):
+    client.post(URL, as_post(answers(danger_now=["harm_others"])))
+    html = client.get(Response.objects.get().get_absolute_url()).content.decode()
+    assert "/programs/?" not in html

@@ -1,5 +1,23 @@
 """The programs app's models, one module per area of the site."""
 
+from .directory import (
+    FEATURE_CHOICES,
+    FeatureKind,
+    Format,
+    Language,
+    ListingReport,
+    Medication,
+    Payment,
+    Population,
+    Program,
+    ProgramFeature,
+    ProgramFilters,
+    ReportKind,
+    ReportStatus,
+    Schedule,
+    Source,
+    USState,
+)
 from .levels import (
     Area,
     KeepsWorkSchool,
@@ -19,6 +37,22 @@ from .responses import (
 )
 
 __all__ = [
+    "FEATURE_CHOICES",
+    "FeatureKind",
+    "Format",
+    "Language",
+    "ListingReport",
+    "Medication",
+    "Payment",
+    "Population",
+    "Program",
+    "ProgramFeature",
+    "ProgramFilters",
+    "ReportKind",
+    "ReportStatus",
+    "Schedule",
+    "Source",
+    "USState",
     "BestTime",
     "ContactRequest",
     "ForWhom",

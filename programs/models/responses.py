@@ -135,6 +135,30 @@ class Response(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("programs:result", args=[self.public_token])
 
+    def program_filters(self) -> list[tuple[str, str]]:
+        """Directory filters (GET parameters) that match this result's level and flags."""
+        if self.suggested_level is None:
+            return []
+        params = [("level", self.suggested_level.slug)]
+        flags = set(self.flags)
+        if "telehealth" in flags:
+            params += [("format", "telehealth"), ("format", "hybrid")]
+        if "adolescent" in flags:
+            params.append(("population", "adolescents"))
+        if "pregnancy" in flags:
+            params.append(("population", "pregnant_postpartum"))
+        if "medication" in flags:
+            substances = set(self.answers.get("substances", []))
+            medicines = set()
+            if "opioids" in substances:
+                medicines |= {"buprenorphine", "methadone", "naltrexone"}
+            if "alcohol" in substances:
+                medicines.add("naltrexone")
+            params += [("medication", m) for m in sorted(medicines)]
+        if "co_occurring" in flags:
+            params.append(("co_occurring", "1"))
+        return params
+
     @property
     def area_score_list(self) -> list[tuple[int, int]]:
         return sorted((int(area), int(score)) for area, score in self.area_scores.items())

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -66,6 +67,11 @@ def _result_context(response: Response) -> dict:
         "flags": [(flag, triage.FLAG_TEXT[flag]) for flag in response.flags],
         "clinician_questions": QUESTIONS_FOR_CLINICIAN,
         "third_person": response.for_whom == "someone_else",
+        "programs_url": (
+            f"{reverse('programs:program_list')}?{urlencode(response.program_filters())}"
+            if response.suggested_level
+            else ""
+        ),
     }
 
 
