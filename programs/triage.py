@@ -49,6 +49,11 @@ Refinements, with their reasons (facts from the site's clinical content brief):
 * Moderate withdrawal with an unsafe home adds a reason: with no safe place to withdraw,
   withdrawal care is usually residential.
 
+Language: ``suggest(answers, language="es")`` writes every text (reasons, notes, crisis
+texts) in Spanish, from ``programs.triage_es``; ``FLAG_TEXTS``, ``AREA_NAMES_BY_LANGUAGE``
+and ``LEVEL_NAMES_BY_LANGUAGE`` hold the other texts by language. The language never changes
+the suggestion: levels, scores, flags, ``also_consider`` and ``withdrawal_care`` are the same.
+
 In a crisis, ``reasons``, ``notes`` and ``also_consider`` are empty; ``area_scores``,
 ``flags`` and ``withdrawal_care`` are still filled from the answers for the clinician.
 
@@ -62,7 +67,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .triage_es import (
+    AREA_NAMES_ES,
+    COMBINED_ES,
+    CRISIS_ES,
+    FLAG_TEXT_ES,
+    JOIN_WORDS_ES,
+    LEVEL_NAMES_ES,
+    OFTEN_ES,
+    RELAPSE_ES,
+    SUBSTANCE_NAMES_ES,
+    TEXT_ES,
+    WHY_ES,
+)
+
 QUESTIONNAIRE_VERSION = "2026-11"
+LANGUAGES: tuple[str, ...] = ("en", "es")
 
 LEVELS: tuple[str, ...] = ("outpatient", "iop", "php", "residential", "inpatient")
 LEVEL_RANK: dict[str, int] = {slug: rank for rank, slug in enumerate(LEVELS)}
@@ -73,6 +93,7 @@ LEVEL_NAMES: dict[str, str] = {
     "residential": "residential care",
     "inpatient": "hospital (inpatient) care",
 }
+LEVEL_NAMES_BY_LANGUAGE: dict[str, dict[str, str]] = {"en": LEVEL_NAMES, "es": LEVEL_NAMES_ES}
 
 CHOICES: dict[str, tuple[str, ...]] = {
     "for_whom": ("self", "someone_else"),
@@ -118,6 +139,7 @@ AREA_NAMES: dict[int, str] = {
     5: "Relapse and continued-use risk",
     6: "Recovery and living environment",
 }
+AREA_NAMES_BY_LANGUAGE: dict[str, dict[int, str]] = {"en": AREA_NAMES, "es": AREA_NAMES_ES}
 LEVEL_AREAS: tuple[int, ...] = (1, 2, 3, 5, 6)  # area 4 (readiness) never sets the level
 WITHDRAWAL_CARE: tuple[str, ...] = ("none", "ambulatory", "medically_managed")
 
@@ -161,6 +183,7 @@ FLAG_TEXT: dict[str, str] = {
         "dangerous withdrawal, including seizures. Get medical advice before stopping."
     ),
 }
+FLAG_TEXTS: dict[str, dict[str, str]] = {"en": FLAG_TEXT, "es": FLAG_TEXT_ES}
 
 
 @dataclass(frozen=True)
@@ -252,9 +275,15 @@ def validate_answers(answers: object) -> dict[str, str | tuple[str, ...]]:
     return clean
 
 
-def suggest(answers: Mapping[str, object]) -> Suggestion:
-    """Suggest a level of care to discuss with a clinician. Raises ValueError on bad input."""
-    return _Assessment(validate_answers(answers)).result()
+def suggest(answers: Mapping[str, object], language: str = "en") -> Suggestion:
+    """Suggest a level of care to discuss with a clinician. Raises ValueError on bad input.
+
+    ``language`` ("en" or "es") is the language of every text in the result; it never
+    changes the suggestion itself.
+    """
+    if not isinstance(language, str) or language not in LANGUAGES:
+        raise ValueError(f"Unknown language {language!r}: use one of {', '.join(LANGUAGES)}")
+    return _Assessment(validate_answers(answers), language).result()
 
 
 def _join(words: list[str], last: str = "and") -> str:
@@ -385,10 +414,40 @@ _RELAPSE = {  # past_treatment -> (area 5 score, after what, level text)
     "relapse_after_residential": (3, "residential care", "residential care again"),
 }
 
+# The fragments the code puts into texts, by language. English ones may hold pronoun
+# placeholders; Spanish ones come by for_whom where they differ (see programs.triage_es).
+_CRISIS_BY_LANGUAGE = {"en": _CRISIS, "es": CRISIS_ES}
+_JOIN_WORDS = {"en": {"and": "and", "or": "or"}, "es": JOIN_WORDS_ES}
+_SUBSTANCE_NAMES = {
+    "en": {"alcohol": "alcohol", "benzodiazepines": "benzodiazepines"},
+    "es": SUBSTANCE_NAMES_ES,
+}
+_OFTEN = {"en": {"daily": "every day", "weekly": "every week"}, "es": OFTEN_ES}
+_COMBINED = {  # the serious concerns listed in the "combined" text
+    "unstable": "a health problem that is not stable",
+    "mood": "mood that stops {them} caring for {yourself}",
+    "cannot_go_a_day": "not being able to go a day without using",
+    "relapse_after_residential": "using after residential care",
+}
+_WHY = {  # why a neighbouring level is also worth discussing
+    "en": {
+        "several": "because more than one area points to this level",
+        "self_harm": "because of the thoughts of self-harm mentioned",
+        "daily_or_mood": "because of the daily use or mood concerns mentioned",
+        "monitored_withdrawal": "because withdrawal care with all-day monitoring may help",
+        "day_program": "because a day program means going home each night",
+        "risks": "because of the withdrawal or health risks mentioned",
+        "hours_fit": "{mild}, and the hours available fit it",
+    },
+    "es": WHY_ES,
+}
+
 
 class _Assessment:
-    def __init__(self, answers: dict[str, str | tuple[str, ...]]) -> None:
+    def __init__(self, answers: dict[str, str | tuple[str, ...]], language: str) -> None:
         self.a = answers
+        self.language = language
+        self.whom = answers["for_whom"]
         self.words = _WORDS[answers["for_whom"] == "self"]
         self.scores = dict.fromkeys(range(1, 7), 0)
         self.reasons: list[Reason] = []
@@ -398,7 +457,12 @@ class _Assessment:
         self.sedatives = [s for s in ("alcohol", "benzodiazepines") if s in answers["substances"]]
 
     def text(self, key: str, **extra: str) -> str:
+        if self.language == "es":
+            return TEXT_ES[key][self.whom].format(**extra)
         return _TEXT[key].format(**self.words, **extra)
+
+    def join(self, words: list[str], last: str = "and") -> str:
+        return _join(words, _JOIN_WORDS[self.language][last])
 
     def say(self, area: int, key: str, **extra: str) -> None:
         self.reasons.append(Reason(area, self.text(key, **extra)))
@@ -426,8 +490,9 @@ class _Assessment:
         scores = tuple(sorted(self.scores.items()))
         if a["danger_now"]:
             who = 1 if a["for_whom"] == "self" else 2
+            texts = _CRISIS_BY_LANGUAGE[self.language]
             crisis = tuple(
-                CrisisReason(d, _CRISIS[d][0], _CRISIS[d][who])
+                CrisisReason(d, _CRISIS[d][0], texts[d][who])
                 for d in sorted(a["danger_now"], key=lambda d: _CRISIS[d][0] != "911")
             )
             flags = tuple(f for f in FLAGS if f in self.flags)
@@ -451,11 +516,12 @@ class _Assessment:
 
     def _withdrawal(self) -> None:
         a, w = self.a, self.a["withdrawal"]
-        sedatives = _join(self.sedatives, "or") if self.sedatives else ""
+        names = _SUBSTANCE_NAMES[self.language]
+        sedatives = self.join([names[s] for s in self.sedatives], "or") if self.sedatives else ""
         if w == "severe_history":
             self.withdrawal_care = "medically_managed"
             if self.sedatives and a["frequency"] in ("daily", "weekly"):
-                often = "every day" if a["frequency"] == "daily" else "every week"
+                often = _OFTEN[self.language][a["frequency"]]
                 self.bump(1, 4, "severe_sedative", sedatives=sedatives, often=often)
             else:
                 self.bump(1, 3, "severe_other")
@@ -512,6 +578,8 @@ class _Assessment:
             self.bump(5, 1, "stepping_down")
         elif past in _RELAPSE:
             score, after, level = _RELAPSE[past]
+            if self.language == "es":
+                after, level = RELAPSE_ES[past]
             self.bump(5, score, "relapse", after=after, level=level)
 
     def _environment(self) -> None:
@@ -526,59 +594,62 @@ class _Assessment:
             self.bump(6, 1, "no_support")
 
     def _combined(self) -> None:
-        a, w = self.a, self.words
+        a = self.a
         top = [
-            (2, a["medical"] == "unstable", "a health problem that is not stable"),
-            (3, a["mood"] == "severe", f"mood that stops {w['them']} caring for {w['yourself']}"),
-            (5, a["control"] == "cannot_go_a_day", "not being able to go a day without using"),
-            (
-                5,
-                a["past_treatment"] == "relapse_after_residential",
-                "using after residential care",
-            ),
+            (2, a["medical"] == "unstable", "unstable"),
+            (3, a["mood"] == "severe", "mood"),
+            (5, a["control"] == "cannot_go_a_day", "cannot_go_a_day"),
+            (5, a["past_treatment"] == "relapse_after_residential", "relapse_after_residential"),
         ]
-        found = [(area, words) for area, hit, words in top if hit]
+        found = [(area, key) for area, hit, key in top if hit]
         if len(found) < 2:
             return
         for area, _ in found:
             self.scores[area] = max(self.scores[area], 3)
-        self.say(found[0][0], "combined", listed=_join([words for _, words in found]))
+        if self.language == "es":
+            listed = [COMBINED_ES[key][self.whom] for _, key in found]
+        else:
+            listed = [_COMBINED[key].format(**self.words) for _, key in found]
+        self.say(found[0][0], "combined", listed=self.join(listed))
 
     def _also_consider(self, level: str) -> tuple[str, ...]:
         a, rank = self.a, LEVEL_RANK[level]
         several = (
             level in ("iop", "php") and sum(self.scores[area] == rank for area in LEVEL_AREAS) >= 2
         )
-        strong = "because more than one area points to this level" if several else ""
+        # strong and mild hold keys of _WHY (the reason a neighbouring level is listed).
+        strong = "several" if several else ""
         mild, room = "", False
         if level in ("outpatient", "iop") and a["self_harm_thoughts"] == "passive":
-            strong = "because of the thoughts of self-harm mentioned"
+            strong = "self_harm"
         if level == "outpatient":
             if a["frequency"] == "daily" or a["mood"] == "some":
-                mild = "because of the daily use or mood concerns mentioned"
+                mild = "daily_or_mood"
             room = a["hours_available"] != "under_9" or a["age_group"] == "adolescent"
         elif level == "iop":
             if a["withdrawal"] == "moderate" and not strong:
-                strong = "because withdrawal care with all-day monitoring may help"
+                strong = "monitored_withdrawal"
             if a["mood"] == "some" or a["frequency"] == "daily":
-                mild = "because of the daily use or mood concerns mentioned"
+                mild = "daily_or_mood"
             room = a["hours_available"] == "20_plus"
         elif level == "php" and (a["home"] == "mixed" or a["support"] == "none"):
-            strong = "because a day program means going home each night"
+            strong = "day_program"
         elif level == "residential" and (
             a["withdrawal"] == "severe_history" or a["medical"] == "unstable"
         ):
-            strong = "because of the withdrawal or health risks mentioned"
+            strong = "risks"
         also: list[str] = []
         others_clear = all(self.scores[area] == 0 for area in LEVEL_AREAS if area != 5)
         stepping = a["past_treatment"] == "stepping_down" and a["control"] == "can_stop"
         if level == "iop" and stepping and others_clear:
             also.append("outpatient")
             self.note("note_step_down")
-        why = strong or (f"{mild}, and the hours available fit it" if mild and room else "")
-        if why:
+        if strong or (mild and room):
+            whys = _WHY[self.language]
+            why = whys[strong] if strong else whys["hours_fit"].format(mild=whys[mild])
             also.append(LEVELS[rank + 1])
-            self.note("note_also", level=LEVEL_NAMES[LEVELS[rank + 1]], why=why)
+            names = LEVEL_NAMES_BY_LANGUAGE[self.language]
+            self.note("note_also", level=names[LEVELS[rank + 1]], why=why)
         return tuple(also)
 
     def _practical_notes(self, level: str) -> None:

@@ -1,0 +1,435 @@
+"""Spanish text for the triage engine (``programs.triage``); pure data, no Django.
+
+``programs.triage.suggest(answers, language="es")`` builds its reasons, notes and crisis
+texts from these tables. Nothing here changes a suggestion: levels, scores, flags and
+``also_consider`` are the same in every language.
+
+Pronouns. Spanish conjugates "usted" like the third person singular, but possessives,
+object pronouns and the subject differ, so each text comes as a pair keyed by ``for_whom``:
+
+* ``"self"``: spoken to the person, with "usted" ("Usted ha tenido...", "Sus respuestas
+  sugieren...").
+* ``"someone_else"``: about "la persona", in the third person singular ("La persona ha
+  tenido...", "Las respuestas sugieren..."). "La persona" is grammatically feminine, so any
+  adjective agrees with it whatever the person's gender. Practical advice in notes and
+  crisis texts speaks to the reader ("Pregunte...", "Llame al 911...") in both.
+
+Texts avoid adjectives that would need a gender for "usted" (no "listo/lista", "solo/sola")
+and never give a verdict ("usted necesita..."): the answers "suggest" a level of care to
+discuss with a clinician. Placeholders other than pronouns keep the English names
+({sedatives}, {often}, {after}, {level}, {listed}, {why}); the fragments that fill them are
+below (``SUBSTANCE_NAMES_ES``, ``OFTEN_ES``, ``RELAPSE_ES``, ``COMBINED_ES``, ``WHY_ES``,
+``LEVEL_NAMES_ES``, ``JOIN_WORDS_ES``).
+"""
+
+from __future__ import annotations
+
+LINE_988_ES = (
+    "Línea de Prevención del Suicidio y Crisis 988 (marque 988 y oprima 2 para español; "
+    "o envíe AYUDA por mensaje de texto al 988)"
+)
+SAMHSA_HELPLINE_ES = (
+    "Línea Nacional de Ayuda de SAMHSA 1-800-662-4357 (en inglés y español, gratuita, "
+    "confidencial, 24/7)"
+)
+
+
+def _pair(self_text: str, other_text: str) -> dict[str, str]:
+    return {"self": self_text, "someone_else": other_text}
+
+
+def _same(text: str) -> dict[str, str]:
+    return _pair(text, text)
+
+
+LEVEL_NAMES_ES: dict[str, str] = {
+    "outpatient": "tratamiento ambulatorio estándar",
+    "iop": "tratamiento ambulatorio intensivo (IOP)",
+    "php": "hospitalización parcial (PHP)",
+    "residential": "tratamiento residencial",
+    "inpatient": "hospitalización (tratamiento hospitalario)",
+}
+
+AREA_NAMES_ES: dict[int, str] = {
+    1: "Intoxicación y abstinencia",
+    2: "Salud física",
+    3: "Salud emocional y mental",
+    4: "Disposición para el cambio",
+    5: "Riesgo de recaída o de seguir consumiendo",
+    6: "Entorno de vida y recuperación",
+}
+
+FLAG_TEXT_ES: dict[str, str] = {
+    "co_occurring": (
+        "Se mencionaron problemas de salud mental. Esto es común. Los problemas de salud "
+        "mental que ocurren al mismo tiempo, si están estables, se tratan junto con el "
+        "consumo de sustancias, incluso en el tratamiento ambulatorio intensivo (IOP). "
+        "Pregunte a cada programa cómo ofrece la atención de salud mental."
+    ),
+    "medication": (
+        "Los medicamentos para el consumo de opioides o alcohol pueden ayudar en la "
+        "recuperación. Pregunte a cada programa si ofrece estos medicamentos o si trabaja "
+        "con alguien que los receta."
+    ),
+    "telehealth": (
+        "La atención por telesalud (en línea) es una opción para preguntar. Un estudio "
+        "grande encontró resultados parecidos en el IOP en línea, mixto y en persona."
+    ),
+    "adolescent": (
+        "Los programas para adolescentes son diferentes de los programas para adultos. El "
+        "IOP para adolescentes suele ser de 6 horas o más por semana, y la familia participa "
+        "en la atención."
+    ),
+    "pregnancy": (
+        "Durante el embarazo, la atención del consumo de sustancias debe estar muy "
+        "coordinada con la atención prenatal. Los opioides no se deben dejar de golpe sin "
+        "consejo médico."
+    ),
+    "safety_plan": (
+        "Se mencionaron pensamientos de hacerse daño. Un plan de seguridad, hecho con un "
+        "profesional de la salud, ayuda en los momentos difíciles. La " + LINE_988_ES + " "
+        "atiende las 24 horas, los 7 días de la semana."
+    ),
+    "do_not_stop_abruptly": (
+        "Dejar el alcohol o las benzodiacepinas de golpe después de un consumo fuerte y "
+        "regular puede causar una abstinencia peligrosa, incluso convulsiones. Busque "
+        "consejo médico antes de dejarlos."
+    ),
+}
+
+# Words the engine joins into lists ("alcohol o benzodiacepinas"; "a, b y c"). No listed
+# fragment starts with an "i"/"hi" or "o"/"ho" sound, so "y" and "o" never change form.
+JOIN_WORDS_ES: dict[str, str] = {"and": "y", "or": "o"}
+SUBSTANCE_NAMES_ES: dict[str, str] = {
+    "alcohol": "alcohol",
+    "benzodiazepines": "benzodiacepinas",
+}
+OFTEN_ES: dict[str, str] = {"daily": "todos los días", "weekly": "todas las semanas"}
+
+# past_treatment -> ({after}, {level}) for the "relapse" text.
+RELAPSE_ES: dict[str, tuple[str, str]] = {
+    "relapse_after_outpatient": (
+        "después del tratamiento ambulatorio estándar",
+        "subir al menos a un tratamiento ambulatorio intensivo (IOP)",
+    ),
+    "relapse_after_intensive": (
+        "después de un tratamiento ambulatorio intensivo (IOP) o un programa de día",
+        "al menos hospitalización parcial (PHP)",
+    ),
+    "relapse_after_residential": (
+        "después del tratamiento residencial",
+        "volver al tratamiento residencial",
+    ),
+}
+
+# The serious concerns listed in the "combined" text ({listed}), by for_whom.
+COMBINED_ES: dict[str, dict[str, str]] = {
+    "unstable": _same("un problema de salud que no está estable"),
+    "mood": _same("un estado de ánimo que le impide cuidarse"),
+    "cannot_go_a_day": _same("no poder pasar un día sin consumir"),
+    "relapse_after_residential": _same(
+        "haber vuelto a consumir después del tratamiento residencial"
+    ),
+}
+
+# Why a neighbouring level is also worth discussing ({why} in "note_also").
+WHY_ES: dict[str, str] = {
+    "several": "porque más de un área apunta a este nivel",
+    "self_harm": "por los pensamientos de hacerse daño que se mencionaron",
+    "daily_or_mood": "por el consumo diario o las preocupaciones sobre el estado de ánimo "
+    "que se mencionaron",
+    "monitored_withdrawal": "porque el manejo de la abstinencia con vigilancia durante todo "
+    "el día puede ayudar",
+    "day_program": "porque un programa de día significa volver a casa cada noche",
+    "risks": "por los riesgos de abstinencia o de salud que se mencionaron",
+    "hours_fit": "{mild}, y las horas disponibles encajan con ese nivel",
+}
+
+# One pair per key of programs.triage._TEXT: {"self": usted, "someone_else": la persona}.
+TEXT_ES: dict[str, dict[str, str]] = {
+    "severe_sedative": _pair(
+        "Usted ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
+        "consumir, y consume {sedatives} {often}. Sus respuestas sugieren la hospitalización "
+        "(tratamiento hospitalario), donde los médicos manejan la abstinencia de forma segura.",
+        "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
+        "consumir, y consume {sedatives} {often}. Las respuestas sugieren la hospitalización "
+        "(tratamiento hospitalario), donde los médicos manejan la abstinencia de forma segura.",
+    ),
+    "severe_other": _pair(
+        "Usted ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
+        "consumir. Sus respuestas sugieren atención las 24 horas, con manejo médico de la "
+        "abstinencia.",
+        "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
+        "consumir. Las respuestas sugieren atención las 24 horas, con manejo médico de la "
+        "abstinencia.",
+    ),
+    "moderate": _pair(
+        "Su abstinencia ha sido moderada. Sus respuestas sugieren manejo de la abstinencia "
+        "(desintoxicación) con controles regulares mientras usted vive en casa, y al menos un "
+        "tratamiento ambulatorio intensivo (IOP).",
+        "La abstinencia de la persona ha sido moderada. Las respuestas sugieren manejo de la "
+        "abstinencia (desintoxicación) con controles regulares mientras la persona vive en "
+        "casa, y al menos un tratamiento ambulatorio intensivo (IOP).",
+    ),
+    "mild": _pair(
+        "Su abstinencia ha sido leve. Por lo general se puede revisar en las visitas de "
+        "tratamiento ambulatorio.",
+        "La abstinencia de la persona ha sido leve. Por lo general se puede revisar en las "
+        "visitas de tratamiento ambulatorio.",
+    ),
+    "no_sudden_stop": _pair(
+        "Usted no debe dejar de consumir {sedatives} de golpe sin consejo médico. Después de "
+        "un consumo fuerte y regular, las convulsiones por abstinencia pueden poner en "
+        "peligro la vida.",
+        "La persona no debe dejar de consumir {sedatives} de golpe sin consejo médico. "
+        "Después de un consumo fuerte y regular, las convulsiones por abstinencia pueden "
+        "poner en peligro la vida.",
+    ),
+    "mixing": _pair(
+        "Consumir opioides junto con {sedatives} aumenta su riesgo de sobredosis. Tenga "
+        "naloxona (Narcan) a mano.",
+        "Consumir opioides junto con {sedatives} aumenta el riesgo de sobredosis de la "
+        "persona. Tenga naloxona (Narcan) a mano.",
+    ),
+    "unstable_severe": _pair(
+        "Usted tiene un problema de salud que no está estable y ha tenido una abstinencia "
+        "grave antes. Sus respuestas sugieren la hospitalización (tratamiento hospitalario).",
+        "La persona tiene un problema de salud que no está estable y ha tenido una "
+        "abstinencia grave antes. Las respuestas sugieren la hospitalización (tratamiento "
+        "hospitalario).",
+    ),
+    "unstable": _pair(
+        "Usted tiene un problema de salud que no está estable en este momento. El tratamiento "
+        "ambulatorio intensivo (IOP) y los programas de día no pueden atenderlo. Sus "
+        "respuestas sugieren tratamiento residencial con personal de enfermería.",
+        "La persona tiene un problema de salud que no está estable en este momento. El "
+        "tratamiento ambulatorio intensivo (IOP) y los programas de día no pueden atenderlo. "
+        "Las respuestas sugieren tratamiento residencial con personal de enfermería.",
+    ),
+    "stable": _pair(
+        "Usted tiene un problema de salud estable. Avise a cada programa para que la "
+        "atención se adapte a ese problema.",
+        "La persona tiene un problema de salud estable. Avise a cada programa para que la "
+        "atención se adapte a ese problema.",
+    ),
+    "pregnant": _pair(
+        "Usted está embarazada. Sus respuestas sugieren al menos un tratamiento ambulatorio "
+        "intensivo (IOP), muy coordinado con su atención prenatal.",
+        "La persona está embarazada. Las respuestas sugieren al menos un tratamiento "
+        "ambulatorio intensivo (IOP), muy coordinado con su atención prenatal.",
+    ),
+    "pregnant_opioids": _pair(
+        "Como usted consume opioides durante el embarazo, debe recibir pronto atención "
+        "prenatal y atención para la adicción. Los opioides no se deben dejar de golpe: "
+        "hable primero con un profesional de la salud, por su seguridad y la del bebé.",
+        "Como la persona consume opioides durante el embarazo, debe recibir pronto atención "
+        "prenatal y atención para la adicción. Los opioides no se deben dejar de golpe: la "
+        "persona debe hablar primero con un profesional de la salud, por su seguridad y la "
+        "del bebé.",
+    ),
+    "mood_severe": _pair(
+        "A veces su estado de ánimo le impide cuidarse o mantenerse a salvo. Sus respuestas "
+        "sugieren al menos hospitalización parcial (PHP), que tiene más atención de salud "
+        "mental disponible.",
+        "A veces el estado de ánimo de la persona le impide cuidarse o mantenerse a salvo. "
+        "Las respuestas sugieren al menos hospitalización parcial (PHP), que tiene más "
+        "atención de salud mental disponible.",
+    ),
+    "mood_some": _pair(
+        "Usted tiene algunas preocupaciones sobre su estado de ánimo o su salud mental. Eso "
+        "es común, y los problemas estables se tratan junto con el consumo de sustancias, "
+        "incluso en el tratamiento ambulatorio intensivo (IOP).",
+        "La persona tiene algunas preocupaciones sobre su estado de ánimo o su salud mental. "
+        "Eso es común, y los problemas estables se tratan junto con el consumo de "
+        "sustancias, incluso en el tratamiento ambulatorio intensivo (IOP).",
+    ),
+    "harm_active": _pair(
+        "Usted ha tenido pensamientos de hacerse daño en el último mes. Sus respuestas "
+        "sugieren al menos hospitalización parcial (PHP) y un plan de seguridad. Puede "
+        "comunicarse en cualquier momento con la " + LINE_988_ES + ".",
+        "La persona ha tenido pensamientos de hacerse daño en el último mes. Las respuestas "
+        "sugieren al menos hospitalización parcial (PHP) y un plan de seguridad. La persona "
+        "puede comunicarse en cualquier momento con la " + LINE_988_ES + ".",
+    ),
+    "harm_passive": _pair(
+        "Usted ha tenido algunos pensamientos de hacerse daño o de no querer vivir. Un "
+        "profesional de la salud puede ayudarle a hacer un plan de seguridad. Puede "
+        "comunicarse en cualquier momento con la " + LINE_988_ES + ".",
+        "La persona ha tenido algunos pensamientos de hacerse daño o de no querer vivir. Un "
+        "profesional de la salud puede ayudarle a hacer un plan de seguridad. La persona "
+        "puede comunicarse en cualquier momento con la " + LINE_988_ES + ".",
+    ),
+    "ready": _pair(
+        "Usted siente que es el momento de hacer un cambio. Es un muy buen comienzo.",
+        "La persona siente que es el momento de hacer un cambio. Es un muy buen comienzo.",
+    ),
+    "unsure": _pair(
+        "Usted tiene dudas sobre cambiar. Eso es común, y un profesional de la salud puede "
+        "conversarlo con usted. Las dudas no cambian el nivel de atención que se sugiere.",
+        "La persona tiene dudas sobre cambiar. Eso es común, y un profesional de la salud "
+        "puede conversarlo con ella. Las dudas no cambian el nivel de atención que se "
+        "sugiere.",
+    ),
+    "not_ready": _pair(
+        "Usted siente que todavía no es el momento de cambiar. Muchas personas empiezan así. "
+        "Esto no cambia el nivel de atención que se sugiere, y un profesional de la salud "
+        "puede ir a su ritmo.",
+        "La persona siente que todavía no es el momento de cambiar. Muchas personas empiezan "
+        "así. Esto no cambia el nivel de atención que se sugiere, y un profesional de la "
+        "salud puede ir a su ritmo.",
+    ),
+    "hard_some_days": _pair(
+        "Algunos días a usted le cuesta no consumir. Sus respuestas sugieren al menos un "
+        "tratamiento ambulatorio intensivo (IOP), con apoyo varios días por semana.",
+        "Algunos días a la persona le cuesta no consumir. Las respuestas sugieren al menos un "
+        "tratamiento ambulatorio intensivo (IOP), con apoyo varios días por semana.",
+    ),
+    "cannot_go_a_day": _pair(
+        "A usted le cuesta mucho pasar un día sin consumir. Sus respuestas sugieren al menos "
+        "hospitalización parcial (PHP), con atención durante la mayor parte del día.",
+        "A la persona le cuesta mucho pasar un día sin consumir. Las respuestas sugieren al "
+        "menos hospitalización parcial (PHP), con atención durante la mayor parte del día.",
+    ),
+    "stepping_down": _pair(
+        "Usted está terminando, o acaba de terminar, un programa de tratamiento más "
+        "intensivo. Sus respuestas sugieren bajar a un tratamiento ambulatorio intensivo "
+        "(IOP), para mantener el apoyo mientras vuelve a su vida diaria.",
+        "La persona está terminando, o acaba de terminar, un programa de tratamiento más "
+        "intensivo. Las respuestas sugieren bajar a un tratamiento ambulatorio intensivo "
+        "(IOP), para mantener el apoyo mientras vuelve a su vida diaria.",
+    ),
+    "relapse": _pair(
+        "Usted volvió a consumir {after}. Una recaída es común y no es un fracaso. Sus "
+        "respuestas sugieren {level}.",
+        "La persona volvió a consumir {after}. Una recaída es común y no es un fracaso. Las "
+        "respuestas sugieren {level}.",
+    ),
+    "home_unsafe": _pair(
+        "Su hogar no es un lugar seguro para la recuperación en este momento. Sus respuestas "
+        "sugieren tratamiento residencial, donde usted vive en el programa durante el "
+        "tratamiento.",
+        "El hogar de la persona no es un lugar seguro para la recuperación en este momento. "
+        "Las respuestas sugieren tratamiento residencial, donde la persona vive en el "
+        "programa durante el tratamiento.",
+    ),
+    "unsafe_withdrawal": _pair(
+        "Si usted tiene una abstinencia moderada y no tiene un lugar seguro donde pasarla, "
+        "el manejo de la abstinencia (desintoxicación) por lo general se da en un programa "
+        "residencial.",
+        "Si la persona tiene una abstinencia moderada y no tiene un lugar seguro donde "
+        "pasarla, el manejo de la abstinencia (desintoxicación) por lo general se da en un "
+        "programa residencial.",
+    ),
+    "home_mixed": _pair(
+        "Su hogar apoya su recuperación solo en parte. Sus respuestas sugieren al menos un "
+        "tratamiento ambulatorio intensivo (IOP), para tener más apoyo durante la semana.",
+        "El hogar de la persona apoya su recuperación solo en parte. Las respuestas sugieren "
+        "al menos un tratamiento ambulatorio intensivo (IOP), para tener más apoyo durante "
+        "la semana.",
+    ),
+    "no_support": _pair(
+        "En este momento nadie a su alrededor apoya su recuperación. Sus respuestas sugieren "
+        "al menos un tratamiento ambulatorio intensivo (IOP), donde el apoyo del grupo y de "
+        "pares es parte de la atención.",
+        "En este momento nadie alrededor de la persona apoya su recuperación. Las respuestas "
+        "sugieren al menos un tratamiento ambulatorio intensivo (IOP), donde el apoyo del "
+        "grupo y de pares es parte de la atención.",
+    ),
+    "combined": _pair(
+        "Usted tiene varias preocupaciones serias a la vez: {listed}. En conjunto, sus "
+        "respuestas sugieren tratamiento residencial, con apoyo a toda hora.",
+        "La persona tiene varias preocupaciones serias a la vez: {listed}. En conjunto, las "
+        "respuestas sugieren tratamiento residencial, con apoyo a toda hora.",
+    ),
+    "outpatient": _pair(
+        "Sus respuestas sugieren que el tratamiento ambulatorio estándar puede ser suficiente "
+        "para empezar: usted puede dejar de consumir cuando así lo decide, su hogar apoya su "
+        "recuperación, y las respuestas no mencionan una abstinencia grave, un problema de "
+        "salud que no está estable ni una crisis de salud mental.",
+        "Las respuestas sugieren que el tratamiento ambulatorio estándar puede ser "
+        "suficiente para empezar: la persona puede dejar de consumir cuando así lo decide, "
+        "su hogar apoya su recuperación, y las respuestas no mencionan una abstinencia "
+        "grave, un problema de salud que no está estable ni una crisis de salud mental.",
+    ),
+    # Notes give practical advice to the reader, so most read the same for both.
+    "note_also": _same(
+        "Otro nivel de atención para hablar con un profesional de la salud: {level}, {why}."
+    ),
+    "note_step_down": _same(
+        "Otro nivel de atención para hablar con un profesional de la salud: tratamiento "
+        "ambulatorio estándar, como el siguiente paso después del IOP, o si un profesional "
+        "de la salud considera que basta con menos apoyo."
+    ),
+    "note_iop_hours": _same(
+        "Un tratamiento ambulatorio intensivo (IOP) suele ser de 9 horas o más por semana, a "
+        "menudo unas 3 horas al día, de 3 a 5 días por semana. Pregunte por horarios de "
+        "noche. Puede ayudar preguntar por un permiso en el trabajo o planear el cuidado de "
+        "los niños."
+    ),
+    "note_teen_iop_hours": _same(
+        "Los IOP para adolescentes suelen empezar con 6 horas por semana. Pregunte por "
+        "horarios después de la escuela."
+    ),
+    "note_iop_fits": _same("Las horas disponibles encajan con el horario típico de un IOP."),
+    "note_php_hours": _same(
+        "Un programa de día (hospitalización parcial, PHP) suele durar la mayor parte del "
+        "día, unos 5 días por semana. Pregunte por la licencia médica en el trabajo o la "
+        "escuela, y por ayuda con el cuidado de los niños."
+    ),
+    "note_live_in": _same(
+        "Este nivel de atención significa quedarse en el programa o en el hospital por un "
+        "tiempo. Planee el tiempo fuera del trabajo o la escuela, y pregunte cómo puede "
+        "seguir participando la familia."
+    ),
+    "note_virtual_maybe": _same(
+        "Las sesiones por telesalud (en línea) pueden ayudar cuando es difícil viajar. Un "
+        "estudio grande encontró que el IOP en línea funcionó casi igual de bien que el IOP "
+        "en persona."
+    ),
+    "note_virtual_later": _same(
+        "En este nivel, la atención es sobre todo en persona. La telesalud (en línea) puede "
+        "ayudar más adelante, al bajar de nivel."
+    ),
+    "note_keep_medicine": _pair(
+        "Siga tomando su medicamento tal como se lo recetaron, y avise a cada programa.",
+        "La persona debe seguir tomando su medicamento tal como se lo recetaron, y avisar a "
+        "cada programa.",
+    ),
+}
+
+# danger -> (number to call, text for "self", text for "someone_else"), as triage._CRISIS.
+CRISIS_ES: dict[str, tuple[str, str, str]] = {
+    "suicide_plan": (
+        "988",
+        "Por favor, comuníquese ahora con la " + LINE_988_ES + ". Es gratuita y atiende las "
+        "24 horas, los 7 días de la semana. Si está en peligro inmediato, llame al 911. Si "
+        "es veterano o veterana, marque 988 y luego oprima 1.",
+        "Comuníquese ahora con la " + LINE_988_ES + ". Es gratuita y atiende las 24 horas, "
+        "los 7 días de la semana. Si la persona está en peligro inmediato, llame al 911. "
+        "Quédese con ella si es seguro hacerlo.",
+    ),
+    "overdose_signs": (
+        "911",
+        "Llame al 911 ahora, o pídale a alguien cerca que llame. Si hay naloxona (Narcan), "
+        "pida que alguien se la dé. No se quede sin compañía.",
+        "Llame al 911 ahora. Dele naloxona (Narcan) si la tiene. Quédese con la persona "
+        "hasta que llegue la ayuda. Las señales incluyen no despertar, una respiración lenta "
+        "o que se detiene, y labios azules o grises.",
+    ),
+    "withdrawal_emergency": (
+        "911",
+        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
+        "la abstinencia son una emergencia. Llame al 911 ahora, o pídale a alguien cerca que "
+        "llame.",
+        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
+        "la abstinencia son una emergencia. Llame al 911 ahora y quédese con la persona "
+        "hasta que llegue la ayuda.",
+    ),
+    "harm_others": (
+        "911",
+        "Si alguien podría salir gravemente herido, llame al 911 ahora. Aléjese de cualquier "
+        "cosa que pudiera usar para hacerle daño a alguien, y de la persona si puede.",
+        "Si alguien podría salir gravemente herido, llame al 911 ahora. Aléjese del peligro, "
+        "y aleje a los demás, hasta que llegue la ayuda.",
+    ),
+}
