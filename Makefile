@@ -12,13 +12,17 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-insecure-key DATABASE_URL= \
   SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
 PYTEST := $(BIN)/pytest -q
 
-.PHONY: help install run migrate content test test-pg test-browser chromium lint format check clean
+.PHONY: help install run migrate content test test-pg test-browser chromium lint format check clean bench wrk
+.PHONY: messages makemessages gettext
 
 help:
 	@echo "make run    - set up and serve the site on http://$(HOST):$(PORT)/"
 	@echo "make test   - set up and run the test suite (SQLite)"
 	@echo "make check  - lint, Django checks, migrations check, suite on SQLite and PostgreSQL,"
 	@echo "              then the browser tests (make test-browser)"
+	@echo "make bench  - load-test the app under gunicorn on a throwaway PostgreSQL (~6 minutes)"
+	@echo "make messages     - compile the translations (run, test and check do it first)"
+	@echo "make makemessages - refresh locale/es/LC_MESSAGES/django.po from the code"
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,20 +36,24 @@ migrate: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py createcachetable
 
-run: migrate
+run: migrate messages
 	DEBUG=1 $(BIN)/python manage.py load_demo_data
 	@echo "IOP Guide is starting at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
 	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(STAMP)
-	$(TEST_ENV) $(PYTEST)
+# The browser tests run in their own pytest process: their live server and Playwright's
+# event loop do not share one test database run with the rest of the suite. Without
+# Chromium they skip with a message (`make test-browser` installs it).
+test: $(STAMP) messages
+	$(TEST_ENV) $(PYTEST) -m "not browser"
+	$(TEST_ENV) $(PYTEST) -m browser -rs
 
-test-pg: $(STAMP)
+test-pg: $(STAMP) messages
 	$(TEST_ENV) scripts/with-postgres $(PYTEST) -m "not browser"
 
 # End-to-end tests in Debian's Chromium (never Playwright's own browser download).
 # Screenshots land in test-results/screenshots/.
-test-browser: $(STAMP) chromium
+test-browser: $(STAMP) messages chromium
 	$(TEST_ENV) CHROMIUM_PATH=/usr/bin/chromium $(PYTEST) -m browser
 
 chromium:
@@ -60,6 +68,50 @@ chromium:
 	  fi; \
 	fi
 
+# Load test: seeds a throwaway PostgreSQL (CI=true: install or fail, never skip), serves
+# the app with gunicorn.conf.py and drives it with wrk. See the README, "Performance".
+bench: $(STAMP) wrk
+	CI=true scripts/with-postgres $(BIN)/python bench/run.py $(BENCH_ARGS)
+
+wrk:
+	@if ! command -v wrk >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's wrk for the benchmark"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null \
+	      || { echo "Could not install wrk with apt-get." >&2; exit 1; }; \
+	  else \
+	    echo "The benchmark needs Debian's wrk: run 'sudo apt-get install -y wrk'." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
+# Translations. The .po catalogues are the source and are committed; the .mo files are
+# compiled from them here (never committed). Django's compilemessages needs GNU gettext.
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po | $(STAMP) gettext
+	DEBUG=1 $(BIN)/python manage.py compilemessages --ignore=.venv --locale $*
+
+# The staff admin is English only, so its templates are left out of the catalogue.
+makemessages: $(STAMP) gettext
+	DEBUG=1 $(BIN)/python manage.py makemessages --locale es --no-obsolete \
+	  --ignore=.venv --ignore=tests --ignore=bench --ignore=templates/admin
+	@echo "Translate every new or fuzzy entry in locale/es/LC_MESSAGES/django.po, then: make messages"
+
+gettext:
+	@if ! command -v msgfmt >/dev/null; then \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "Installing Debian's gettext to compile the translations"; \
+	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext) >/dev/null \
+	      || { echo "Could not install gettext with apt-get." >&2; exit 1; }; \
+	  else \
+	    echo "Compiling the translations needs GNU gettext: run 'sudo apt-get install -y gettext'." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
@@ -68,7 +120,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: lint
+check: lint messages
 	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PYTEST) -m "not browser"

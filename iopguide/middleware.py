@@ -1,4 +1,5 @@
-"""Small middleware: a Permissions-Policy header, and staff session time limits."""
+"""Small middleware: a Permissions-Policy header, staff session time limits, and the
+language a first visit to the home page is sent to."""
 
 from __future__ import annotations
 
@@ -8,7 +9,10 @@ from collections.abc import Callable
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 SESSION_STARTED = "staff_session_started"
 SESSION_LAST_SEEN = "staff_session_last_seen"
@@ -52,3 +56,31 @@ class StaffSessionTimeoutMiddleware:
             else:
                 request.session[SESSION_LAST_SEEN] = now
         return self.get_response(request)
+
+
+class PreferredLanguageMiddleware:
+    """Send a visit to the English home page on to the visitor's language, when we have it.
+
+    Only `/`: every other address names its language in its path. The language cookie set
+    by the switcher wins over the browser's Accept-Language, so choosing English sticks.
+    It runs before any view, so the page cache never answers `/` for a Spanish browser.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if request.path_info != "/" or request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        # The cookie if it names a language we have, else Accept-Language, else English.
+        preferred = translation.get_language_from_request(request)
+        if preferred == settings.LANGUAGE_CODE:
+            response = self.get_response(request)
+        else:
+            with translation.override(preferred):
+                target = reverse("programs:home")
+            query = request.META.get("QUERY_STRING", "")
+            response = HttpResponseRedirect(f"{target}?{query}" if query else target)
+        # Shared caches must not hand the English page, or this redirect, to everyone.
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response

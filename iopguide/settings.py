@@ -92,6 +92,11 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # English at unprefixed URLs, Spanish under /es/ (see iopguide/urls.py).
+    "django.middleware.locale.LocaleMiddleware",
+    # Before any view (and so before the page cache): a first visit to / in a Spanish
+    # browser goes to /es/.
+    "iopguide.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -121,6 +126,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "programs.context_processors.language_switch",
             ],
         },
     },
@@ -148,7 +154,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en-us"
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TIME_ZONE", "America/New_York")
 USE_I18N = True
 USE_TZ = True
@@ -177,7 +185,27 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "iopguide_ratelimit",
     },
+    # Rendered public pages, in each process's memory: a hit costs no query. Pages are
+    # 10–40 kB, so this holds at most ~40 MB per process.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "iopguide_pages",
+        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 1000)},
+    },
+    # The content version every process checks, so an edit on one app server clears
+    # the cached pages on all of them (programs/caching.py).
+    "shared": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "iopguide_shared",
+    },
 }
+# Public pages cached per language and invalidated on content changes (programs/caching.py).
+PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How stale another process's pages may be after an edit; 0 reads the version every time.
+PAGE_CACHE_VERSION_CHECK_SECONDS = env_int("PAGE_CACHE_VERSION_CHECK_SECONDS", 2)
+# Routes /bench/baseline, the constant answer `make bench` compares every page with.
+BENCHMARK_BASELINE = env_bool("BENCHMARK_BASELINE", False)
 RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 # (requests, seconds) per client for each public form.
 RATELIMIT_QUESTIONNAIRE = (env_int("RATELIMIT_QUESTIONNAIRE_PER_HOUR", 30), 3600)
@@ -255,6 +283,11 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
 # Questionnaire responses older than this are purged (`manage.py purge_responses`).
 RESPONSE_RETENTION_DAYS = env_int("RESPONSE_RETENTION_DAYS", 180)
+# The public FHIR base URL (e.g. https://iopguide.example.org/fhir) that exported
+# QuestionnaireResponses name as their Questionnaire's home. Empty: taken from the request.
+FHIR_BASE_URL = os.environ.get("FHIR_BASE_URL", "").strip().rstrip("/")
+if FHIR_BASE_URL and not FHIR_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(f"FHIR_BASE_URL must start with https://; got {FHIR_BASE_URL!r}")
 
 SITE_NAME = "IOP Guide"
 SITE_OPERATOR = os.environ.get("SITE_OPERATOR", "the IOP Guide intake team")

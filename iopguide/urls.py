@@ -1,7 +1,10 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from programs.views import pages
+from programs.views import bench, language, pages
+from programs.views import fhir as fhir_views
 
 handler400 = "programs.views.errors.bad_request"
 handler403 = "programs.views.errors.permission_denied"
@@ -15,5 +18,18 @@ admin.site.index_title = "Intake and content"
 urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("", include("programs.urls")),
+    path("language/<str:code>/", language.switch_language, name="switch_language"),
+    # FHIR resources are canonical, English and the same in every language: no /es/ copy.
+    path(
+        "fhir/Questionnaire/<str:resource_id>",
+        fhir_views.questionnaire,
+        name="fhir_questionnaire",
+    ),
+    path("fhir/CodeSystem/<str:resource_id>", fhir_views.code_system, name="fhir_code_system"),
+    # Public pages: English without a prefix, Spanish under /es/.
+    *i18n_patterns(path("", include("programs.urls")), prefix_default_language=False),
 ]
+
+if settings.BENCHMARK_BASELINE:
+    # Only for `make bench`: the constant answer every measured page is compared with.
+    urlpatterns.insert(0, path("bench/baseline", bench.baseline, name="bench_baseline"))

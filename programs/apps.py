@@ -5,3 +5,8 @@ class ProgramsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "programs"
     verbose_name = "Levels of care and programs"
+
+    def ready(self) -> None:
+        from . import caching
+
+        caching.connect_signals()

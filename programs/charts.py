@@ -5,10 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.translation import gettext
+
 from .models import TreatmentLevel
 
-DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Monday to Sunday, translated by Django's own catalogue ("Mon", "lun").
+DAYS = tuple(WEEKDAYS_ABBR[day] for day in range(7))
+DAY_NAMES = tuple(WEEKDAYS[day] for day in range(7))
 
 WEEK_BAR_MAX = 100  # pixel height of a full 24-hour day
 HOURS_CHART_MAX = 40  # hours per week at the right edge of the comparison chart
@@ -76,11 +80,11 @@ def hours_chart(levels: Sequence[TreatmentLevel]) -> HoursChart:
         open_ended = high is None
         if level.is_24_hour:
             low, width = 0, HOURS_CHART_WIDTH
-            text = "24-hour care"
+            text = gettext("24-hour care")
         else:
             end = HOURS_CHART_MAX if open_ended else min(high, HOURS_CHART_MAX)
             width = max(round((end - low) * scale), 4)
-            text = f"{level.adult_hours_text} hours a week"
+            text = gettext("%(hours)s hours a week") % {"hours": level.adult_hours_text}
         rows.append(
             HoursBar(
                 level=level,

@@ -27,6 +27,7 @@ from django.core.validators import URLValidator
 from django.db import DatabaseError, transaction
 from django.db.models import Value
 from django.db.models.functions import Lower
+from django.utils import translation
 
 from .models import (
     FeatureKind,
@@ -510,7 +511,10 @@ def medication_value(value: str) -> str | None:
     return next((choice.value for pattern, choice in rules if _has(pattern, v)), None)
 
 
-_LANGUAGE_NAMES = {label.casefold(): code for code, label in Language.choices}
+# The export names languages in English; the choices' labels are translated, so read them
+# in English whatever language is active when this module is imported.
+with translation.override("en"):
+    _LANGUAGE_NAMES = {str(label).casefold(): code for code, label in Language.choices}
 _LANGUAGE_NAMES.update(
     {
         "mandarin": Language.CHINESE,

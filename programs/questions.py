@@ -3,11 +3,20 @@
 Pure data. Keys and choice values are exactly the triage engine's (programs.triage.CHOICES);
 each question has a neutral wording that reads correctly whoever is answering, plus "you"
 and "they" wordings that the page switches to once `for_whom` is known.
+
+The wording is English, marked for translation with `gettext_noop` but kept as plain
+strings: the FHIR Questionnaire, the CSV export and the staff pages need the English
+text, whatever language a visitor chose. Pages translate it where they show it
+(`translated()`, `answer_labels()`, `readable_answers()`); the stored answers are the
+language-independent keys.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_noop as _
 
 
 @dataclass(frozen=True)
@@ -29,243 +38,257 @@ class Section:
 
 
 SECTIONS: tuple[Section, ...] = (
-    Section("danger", "First: is anyone in danger right now?"),
-    Section("about", "Who is this for?"),
-    Section("use", "Alcohol and drug use"),
-    Section("health", "Withdrawal and health"),
-    Section("mood", "Mood and safety"),
-    Section("history", "Past treatment and readiness"),
-    Section("home", "Home and support"),
-    Section("life", "What would fit daily life"),
+    Section("danger", _("First: is anyone in danger right now?")),
+    Section("about", _("Who is this for?")),
+    Section("use", _("Alcohol and drug use")),
+    Section("health", _("Withdrawal and health")),
+    Section("mood", _("Mood and safety")),
+    Section("history", _("Past treatment and readiness")),
+    Section("home", _("Home and support")),
+    Section("life", _("What would fit daily life")),
 )
 
 QUESTIONS: tuple[Question, ...] = (
     Question(
         "danger_now",
         "danger",
-        both="Is any of this happening right now?",
-        self="Is any of this happening to you right now?",
-        other="Is any of this happening to them right now?",
+        both=_("Is any of this happening right now?"),
+        self=_("Is any of this happening to you right now?"),
+        other=_("Is any of this happening to them right now?"),
         choices=(
-            ("suicide_plan", "Thinking about suicide with a plan, or getting ready to act"),
+            ("suicide_plan", _("Thinking about suicide with a plan, or getting ready to act")),
             (
                 "overdose_signs",
-                "Signs of overdose: won't wake up; slow, odd or no breathing; blue or gray "
-                "lips; gurgling or snoring sounds",
+                _(
+                    "Signs of overdose: won't wake up; slow, odd or no breathing; blue or gray "
+                    "lips; gurgling or snoring sounds"
+                ),
             ),
             (
                 "withdrawal_emergency",
-                "During withdrawal: a seizure, confusion, seeing or hearing things that "
-                "aren't there, or severe shaking",
+                _(
+                    "During withdrawal: a seizure, confusion, seeing or hearing things that "
+                    "aren't there, or severe shaking"
+                ),
             ),
-            ("harm_others", "Could seriously hurt someone else"),
+            ("harm_others", _("Could seriously hurt someone else")),
         ),
         multiple=True,
-        help="Leave these unticked if none of them is happening now.",
+        help=_("Leave these unticked if none of them is happening now."),
     ),
     Question(
         "for_whom",
         "about",
-        both="Who are you answering for?",
-        self="Who are you answering for?",
-        other="Who are you answering for?",
-        choices=(("self", "Myself"), ("someone_else", "Someone else (a family member or friend)")),
+        both=_("Who are you answering for?"),
+        self=_("Who are you answering for?"),
+        other=_("Who are you answering for?"),
+        choices=(
+            ("self", _("Myself")),
+            ("someone_else", _("Someone else (a family member or friend)")),
+        ),
     ),
     Question(
         "age_group",
         "about",
-        both="How old is the person who may need care?",
-        self="How old are you?",
-        other="How old are they?",
-        choices=(("adult", "18 or older"), ("adolescent", "Under 18")),
+        both=_("How old is the person who may need care?"),
+        self=_("How old are you?"),
+        other=_("How old are they?"),
+        choices=(("adult", _("18 or older")), ("adolescent", _("Under 18"))),
     ),
     Question(
         "substances",
         "use",
-        both="Which substances are a concern?",
-        self="Which substances are you worried about?",
-        other="Which substances are you worried about for them?",
+        both=_("Which substances are a concern?"),
+        self=_("Which substances are you worried about?"),
+        other=_("Which substances are you worried about for them?"),
         choices=(
-            ("alcohol", "Alcohol"),
-            ("opioids", "Opioids (like heroin, fentanyl, oxycodone or pain pills)"),
-            ("benzodiazepines", "Benzodiazepines (like Xanax, Valium or Klonopin)"),
-            ("stimulants", "Stimulants (like meth, cocaine or Adderall not as prescribed)"),
-            ("cannabis", "Cannabis (marijuana, weed)"),
-            ("other", "Something else"),
-            ("not_sure", "Not sure"),
+            ("alcohol", _("Alcohol")),
+            ("opioids", _("Opioids (like heroin, fentanyl, oxycodone or pain pills)")),
+            ("benzodiazepines", _("Benzodiazepines (like Xanax, Valium or Klonopin)")),
+            ("stimulants", _("Stimulants (like meth, cocaine or Adderall not as prescribed)")),
+            ("cannabis", _("Cannabis (marijuana, weed)")),
+            ("other", _("Something else")),
+            ("not_sure", _("Not sure")),
         ),
         multiple=True,
-        help="Tick all that apply.",
+        help=_("Tick all that apply."),
     ),
     Question(
         "frequency",
         "use",
-        both="How often is the substance used?",
-        self="How often do you use?",
-        other="How often do they use?",
+        both=_("How often is the substance used?"),
+        self=_("How often do you use?"),
+        other=_("How often do they use?"),
         choices=(
-            ("less_than_monthly", "Less than once a month"),
-            ("monthly", "About once a month or a few times a month"),
-            ("weekly", "Every week"),
-            ("daily", "Every day or almost every day"),
+            ("less_than_monthly", _("Less than once a month")),
+            ("monthly", _("About once a month or a few times a month")),
+            ("weekly", _("Every week")),
+            ("daily", _("Every day or almost every day")),
         ),
-        help="Think about the last month. Pick the substance used most often.",
+        help=_("Think about the last month. Pick the substance used most often."),
     ),
     Question(
         "control",
         "use",
-        both="How hard is it to stop or cut down?",
-        self="How hard is it for you to stop or cut down?",
-        other="How hard is it for them to stop or cut down?",
+        both=_("How hard is it to stop or cut down?"),
+        self=_("How hard is it for you to stop or cut down?"),
+        other=_("How hard is it for them to stop or cut down?"),
         choices=(
-            ("can_stop", "Can stop or cut down when wanted"),
-            ("hard_some_days", "Hard on some days"),
-            ("cannot_go_a_day", "Can't go a day without using"),
+            ("can_stop", _("Can stop or cut down when wanted")),
+            ("hard_some_days", _("Hard on some days")),
+            ("cannot_go_a_day", _("Can't go a day without using")),
         ),
     ),
     Question(
         "withdrawal",
         "health",
-        both="What happens when use stops?",
-        self="What happens when you stop using?",
-        other="What happens when they stop using?",
+        both=_("What happens when use stops?"),
+        self=_("What happens when you stop using?"),
+        other=_("What happens when they stop using?"),
         choices=(
-            ("none", "Nothing much, or never stopped"),
-            ("mild", "Mild: shaky, sweaty, poor sleep, irritable"),
-            ("moderate", "Moderate: strong symptoms that make it hard to get through the day"),
+            ("none", _("Nothing much, or never stopped")),
+            ("mild", _("Mild: shaky, sweaty, poor sleep, irritable")),
+            ("moderate", _("Moderate: strong symptoms that make it hard to get through the day")),
             (
                 "severe_history",
-                "Has ever had a seizure, hallucinations or delirium tremens (DTs) when stopping",
+                _(
+                    "Has ever had a seizure, hallucinations or delirium tremens (DTs) "
+                    "when stopping"
+                ),
             ),
         ),
     ),
     Question(
         "medical",
         "health",
-        both="Are there other health problems?",
-        self="Do you have other health problems?",
-        other="Do they have other health problems?",
+        both=_("Are there other health problems?"),
+        self=_("Do you have other health problems?"),
+        other=_("Do they have other health problems?"),
         choices=(
-            ("none", "No"),
-            ("stable", "Yes, and they are under control"),
-            ("unstable", "Yes, and they are not under control or getting worse"),
+            ("none", _("No")),
+            ("stable", _("Yes, and they are under control")),
+            ("unstable", _("Yes, and they are not under control or getting worse")),
         ),
-        help="For example diabetes, heart or liver problems, or an infection.",
+        help=_("For example diabetes, heart or liver problems, or an infection."),
     ),
     Question(
         "pregnant",
         "health",
-        both="Is the person pregnant?",
-        self="Are you pregnant?",
-        other="Are they pregnant?",
-        choices=(("no", "No"), ("yes", "Yes"), ("not_applicable", "Doesn't apply")),
+        both=_("Is the person pregnant?"),
+        self=_("Are you pregnant?"),
+        other=_("Are they pregnant?"),
+        choices=(("no", _("No")), ("yes", _("Yes")), ("not_applicable", _("Doesn't apply"))),
     ),
     Question(
         "mood",
         "mood",
-        both="How are mood and mental health?",
-        self="How is your mood and mental health?",
-        other="How is their mood and mental health?",
+        both=_("How are mood and mental health?"),
+        self=_("How is your mood and mental health?"),
+        other=_("How is their mood and mental health?"),
         choices=(
-            ("none", "Mostly okay"),
-            ("some", "Some struggles, like worry, sadness or poor sleep"),
-            ("severe", "So hard that it's difficult to take care of basic needs or stay safe"),
+            ("none", _("Mostly okay")),
+            ("some", _("Some struggles, like worry, sadness or poor sleep")),
+            ("severe", _("So hard that it's difficult to take care of basic needs or stay safe")),
         ),
     ),
     Question(
         "self_harm_thoughts",
         "mood",
-        both="In the past month, have there been thoughts of self-harm or suicide?",
-        self="In the past month, have you had thoughts of hurting yourself or suicide?",
-        other="In the past month, have they had thoughts of hurting themselves or suicide?",
+        both=_("In the past month, have there been thoughts of self-harm or suicide?"),
+        self=_("In the past month, have you had thoughts of hurting yourself or suicide?"),
+        other=_("In the past month, have they had thoughts of hurting themselves or suicide?"),
         choices=(
-            ("no", "No"),
-            ("passive", "Sometimes wishing to be dead or not wake up"),
-            ("active", "Thoughts of suicide, but no plan"),
+            ("no", _("No")),
+            ("passive", _("Sometimes wishing to be dead or not wake up")),
+            ("active", _("Thoughts of suicide, but no plan")),
         ),
-        help="If there is a plan or intent now, tick the first question or call or text 988.",
+        help=_("If there is a plan or intent now, tick the first question or call or text 988."),
     ),
     Question(
         "past_treatment",
         "history",
-        both="What treatment has there been before?",
-        self="Have you had treatment before?",
-        other="Have they had treatment before?",
+        both=_("What treatment has there been before?"),
+        self=_("Have you had treatment before?"),
+        other=_("Have they had treatment before?"),
         choices=(
-            ("none", "None, or nothing recent"),
+            ("none", _("None, or nothing recent")),
             (
                 "stepping_down",
-                "Finishing or just finished hospital, residential or day treatment (PHP)",
+                _("Finishing or just finished hospital, residential or day treatment (PHP)"),
             ),
-            ("relapse_after_outpatient", "Went back to using after outpatient counseling"),
-            ("relapse_after_intensive", "Went back to using after IOP or day treatment (PHP)"),
-            ("relapse_after_residential", "Went back to using after residential treatment"),
+            ("relapse_after_outpatient", _("Went back to using after outpatient counseling")),
+            ("relapse_after_intensive", _("Went back to using after IOP or day treatment (PHP)")),
+            ("relapse_after_residential", _("Went back to using after residential treatment")),
         ),
     ),
     Question(
         "readiness",
         "history",
-        both="How ready is the person to make a change?",
-        self="How ready do you feel to make a change?",
-        other="How ready do they seem to make a change?",
-        choices=(("ready", "Ready"), ("unsure", "Unsure"), ("not_ready", "Not ready yet")),
-        help="Any answer is okay. Feeling unsure is common.",
+        both=_("How ready is the person to make a change?"),
+        self=_("How ready do you feel to make a change?"),
+        other=_("How ready do they seem to make a change?"),
+        choices=(
+            ("ready", _("Ready")),
+            ("unsure", _("Unsure")),
+            ("not_ready", _("Not ready yet")),
+        ),
+        help=_("Any answer is okay. Feeling unsure is common."),
     ),
     Question(
         "home",
         "home",
-        both="What is home like?",
-        self="What is your home like?",
-        other="What is their home like?",
+        both=_("What is home like?"),
+        self=_("What is your home like?"),
+        other=_("What is their home like?"),
         choices=(
-            ("supportive", "Safe and supportive"),
-            ("mixed", "Some stress or conflict"),
+            ("supportive", _("Safe and supportive")),
+            ("mixed", _("Some stress or conflict")),
             (
                 "unsafe",
-                "Not safe: someone there uses, there is violence, or no stable place to live",
+                _("Not safe: someone there uses, there is violence, or no stable place to live"),
             ),
         ),
     ),
     Question(
         "support",
         "home",
-        both="How many people support recovery?",
-        self="How many people in your life support your recovery?",
-        other="How many people in their life support their recovery?",
-        choices=(("several", "Several"), ("one", "One"), ("none", "No one right now")),
+        both=_("How many people support recovery?"),
+        self=_("How many people in your life support your recovery?"),
+        other=_("How many people in their life support their recovery?"),
+        choices=(("several", _("Several")), ("one", _("One")), ("none", _("No one right now"))),
     ),
     Question(
         "hours_available",
         "life",
-        both="How many hours a week could go to treatment?",
-        self="How many hours a week could you give to treatment?",
-        other="How many hours a week could they give to treatment?",
+        both=_("How many hours a week could go to treatment?"),
+        self=_("How many hours a week could you give to treatment?"),
+        other=_("How many hours a week could they give to treatment?"),
         choices=(
-            ("under_9", "Under 9 hours"),
-            ("9_to_19", "9 to 19 hours"),
-            ("20_plus", "20 hours or more"),
+            ("under_9", _("Under 9 hours")),
+            ("9_to_19", _("9 to 19 hours")),
+            ("20_plus", _("20 hours or more")),
         ),
-        help="Think about work, school and family. This does not change the suggestion.",
+        help=_("Think about work, school and family. This does not change the suggestion."),
     ),
     Question(
         "telehealth",
         "life",
-        both="Would online (video) sessions work?",
-        self="Would online (video) sessions work for you?",
-        other="Would online (video) sessions work for them?",
-        choices=(("yes", "Yes"), ("no", "No"), ("not_sure", "Not sure")),
+        both=_("Would online (video) sessions work?"),
+        self=_("Would online (video) sessions work for you?"),
+        other=_("Would online (video) sessions work for them?"),
+        choices=(("yes", _("Yes")), ("no", _("No")), ("not_sure", _("Not sure"))),
     ),
     Question(
         "medication_interest",
         "life",
-        both="Is medicine for opioid or alcohol use of interest?",
-        self="Are you interested in medicine for opioid or alcohol use?",
-        other="Are they interested in medicine for opioid or alcohol use?",
+        both=_("Is medicine for opioid or alcohol use of interest?"),
+        self=_("Are you interested in medicine for opioid or alcohol use?"),
+        other=_("Are they interested in medicine for opioid or alcohol use?"),
         choices=(
-            ("yes", "Yes"),
-            ("already_taking", "Already taking it"),
-            ("no", "No"),
-            ("not_sure", "Not sure"),
+            ("yes", _("Yes")),
+            ("already_taking", _("Already taking it")),
+            ("no", _("No")),
+            ("not_sure", _("Not sure")),
         ),
     ),
 )
@@ -273,33 +296,50 @@ QUESTIONS: tuple[Question, ...] = (
 QUESTIONS_BY_KEY: dict[str, Question] = {q.key: q for q in QUESTIONS}
 
 
+def translated(question: Question) -> Question:
+    """The question with its wording and choices in the active language."""
+    return Question(
+        key=question.key,
+        section=question.section,
+        both=gettext(question.both),
+        self=gettext(question.self),
+        other=gettext(question.other),
+        choices=tuple((value, gettext(label)) for value, label in question.choices),
+        multiple=question.multiple,
+        help=gettext(question.help) if question.help else "",
+    )
+
+
 def answer_labels(key: str, value: object) -> list[str]:
-    """The choice text the person saw for one stored answer (a list for multi-selects)."""
+    """The choice text for one stored answer (a list for multi-selects), in the active language."""
     question = QUESTIONS_BY_KEY[key]
     labels = dict(question.choices)
     values = value if isinstance(value, list | tuple) else [value]
-    return [labels.get(str(v), str(v)) for v in values]
+    return [gettext(labels[str(v)]) if str(v) in labels else str(v) for v in values]
 
 
 def readable_answers(answers: dict, for_whom: str = "") -> list[tuple[str, str]]:
-    """(question, answer) pairs in questionnaire order, worded as the person saw them."""
+    """(question, answer) pairs in questionnaire order, in the active language.
+
+    Staff read them in English with `translation.override("en")`, whatever the person used.
+    """
     rows = []
     for question in QUESTIONS:
         if question.key not in answers:
             continue
         text = {"self": question.self, "someone_else": question.other}.get(for_whom, question.both)
         labels = answer_labels(question.key, answers[question.key])
-        rows.append((text, "; ".join(labels) if labels else "None of these"))
+        rows.append((gettext(text), "; ".join(labels) if labels else gettext("None of these")))
     return rows
 
 
 QUESTIONS_FOR_CLINICIAN: tuple[str, ...] = (
-    "Which level of care do you think fits best right now, and why?",
-    "Is withdrawal care needed first, and where would it happen safely?",
-    "Could medicine for opioid or alcohol use help?",
-    "How will mental health concerns be cared for along with substance use?",
-    "How many hours a week would treatment take, and are there evening or online options?",
-    "How will we know when it is time to step up or step down?",
-    "What can family or friends do to help?",
-    "What should happen if things get worse before treatment starts?",
+    _("Which level of care do you think fits best right now, and why?"),
+    _("Is withdrawal care needed first, and where would it happen safely?"),
+    _("Could medicine for opioid or alcohol use help?"),
+    _("How will mental health concerns be cared for along with substance use?"),
+    _("How many hours a week would treatment take, and are there evening or online options?"),
+    _("How will we know when it is time to step up or step down?"),
+    _("What can family or friends do to help?"),
+    _("What should happen if things get worse before treatment starts?"),
 )

@@ -404,3 +404,27 @@ class TestHostileBodies(HypothesisTestCase):
     def test_random_compare_queries_never_500(self, values):
         response = self.client.get("/compare/", {"levels": values})
         assert response.status_code == 200
+
+
+def test_markup_in_contact_fields_renders_inert_in_the_admin(client):
+    client.post("/questionnaire/", as_post(answers()))
+    stored = Response.objects.get()
+    ContactRequest.objects.create(
+        response=stored, consent=True, name=SCRIPT, phone="555 010 2233", email=""
+    )
+    admin_user = get_user_model().objects.create_superuser(
+        "root", password="a long passphrase 456"
+    )
+    client.force_login(admin_user)
+    pages = [
+        f"/admin/programs/response/{stored.pk}/change/",
+        "/admin/programs/response/",
+        "/admin/programs/contactrequest/",
+    ]
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        html = response.content.decode()
+        assert SCRIPT not in html, url
+    detail = client.get(pages[0]).content.decode()
+    assert "&lt;script&gt;" in detail

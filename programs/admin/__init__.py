@@ -1,3 +1,3 @@
 """Admin registrations, one module per area of the site."""
 
-from . import directory, levels  # noqa: F401
+from . import audit, directory, levels, responses  # noqa: F401

@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.html import format_html
 
+from .. import caching
 from ..models import (
     FEATURE_CHOICES,
     FeatureKind,
@@ -58,13 +59,17 @@ class ProgramAdminForm(forms.ModelForm):
 
     class Meta:
         model = Program
-        widgets = {"description": forms.Textarea(attrs={"rows": 3, "maxlength": 600})}
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 3, "maxlength": 600}),
+            "description_es": forms.Textarea(attrs={"rows": 3, "maxlength": 800}),
+        }
         fields = [
             "name",
             "slug",
             "organisation",
             "level",
             "description",
+            "description_es",
             "is_demo",
             "street",
             "city",
@@ -172,7 +177,20 @@ class ProgramAdmin(admin.ModelAdmin):
     actions = ["mark_verified_today"]
     inlines = [ListingReportInline]
     fieldsets = [
-        (None, {"fields": ["name", "slug", "organisation", "level", "description", "is_demo"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "slug",
+                    "organisation",
+                    "level",
+                    "description",
+                    "description_es",
+                    "is_demo",
+                ]
+            },
+        ),
         (
             "Address and contact",
             {
@@ -233,6 +251,7 @@ class ProgramAdmin(admin.ModelAdmin):
     @admin.action(description="Mark the selected programs as verified today")
     def mark_verified_today(self, request: HttpRequest, queryset: QuerySet) -> None:
         count = queryset.update(last_verified=timezone.localdate())
+        caching.content_changed()  # update() sends no signals
         self.message_user(request, f"Marked {count} program(s) as verified today.")
 
 

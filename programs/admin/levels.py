@@ -8,7 +8,7 @@ from ..models import Service, SuitabilityCriterion, TreatmentLevel
 class SuitabilityCriterionInline(admin.TabularInline):
     model = SuitabilityCriterion
     extra = 0
-    fields = ["kind", "area", "text", "order"]
+    fields = ["kind", "area", "text", "text_es", "order"]
 
 
 @admin.register(TreatmentLevel)
@@ -16,7 +16,7 @@ class TreatmentLevelAdmin(admin.ModelAdmin):
     list_display = ["name", "level_number", "intensity_rank", "hours_display", "cost_rank"]
     list_display_links = ["name"]
     ordering = ["intensity_rank"]
-    search_fields = ["name", "short_name", "summary"]
+    search_fields = ["name", "short_name", "summary", "name_es"]
     prepopulated_fields = {"slug": ["short_name"]}
     filter_horizontal = ["services"]
     inlines = [SuitabilityCriterionInline]
@@ -56,6 +56,23 @@ class TreatmentLevelAdmin(admin.ModelAdmin):
             },
         ),
         ("Ordering", {"fields": ["intensity_rank", "cost_rank", "order"]}),
+        (
+            "Spanish",
+            {
+                "description": "Shown on the Spanish pages (/es/). An empty field shows "
+                "the English text there instead.",
+                "fields": [
+                    ("name_es", "short_name_es"),
+                    "summary_es",
+                    "description_es",
+                    "schedule_note_es",
+                    "length_note_es",
+                    "typical_week_text_es",
+                    "setting_es",
+                    "steps_note_es",
+                ],
+            },
+        ),
     ]
 
     @admin.display(description="Adult hours a week")
@@ -65,8 +82,8 @@ class TreatmentLevelAdmin(admin.ModelAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
-    search_fields = ["name", "description"]
+    list_display = ["name", "name_es", "slug", "order"]
+    search_fields = ["name", "description", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
 
 
@@ -75,4 +92,4 @@ class SuitabilityCriterionAdmin(admin.ModelAdmin):
     list_display = ["text", "level", "kind", "area", "order"]
     list_filter = ["level", "kind", "area"]
     list_select_related = ["level"]
-    search_fields = ["text"]
+    search_fields = ["text", "text_es"]

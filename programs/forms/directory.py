@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.http import QueryDict
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
+from ..i18n import localized
 from ..importers import clean_text
 from ..models import (
     FeatureKind,
@@ -36,58 +39,60 @@ class DirectoryFilterForm(forms.Form):
     """The directory's GET filters. Unknown values are dropped with a note, never an error."""
 
     location = forms.CharField(
-        label="City, state or ZIP code",
+        label=_("City, state or ZIP code"),
         required=False,
         max_length=LOCATION_MAX,
         widget=forms.TextInput(attrs={"class": "form-control", "enterkeyhint": "search"}),
-        help_text='For example "Dayton, OH", "Ohio" or "45402". The first 3 digits of a ZIP '
-        "code find the area around it.",
+        help_text=_(
+            'For example "Dayton, OH", "Ohio" or "45402". The first 3 digits of a ZIP '
+            "code find the area around it."
+        ),
     )
-    level = forms.MultipleChoiceField(label="Level of care", required=False, widget=CHECKBOXES)
+    level = forms.MultipleChoiceField(label=_("Level of care"), required=False, widget=CHECKBOXES)
     format = forms.MultipleChoiceField(
-        label="In person or online",
+        label=_("In person or online"),
         required=False,
         choices=Format.choices,
         widget=CHECKBOXES,
     )
     schedule = forms.MultipleChoiceField(
-        label="When sessions happen",
+        label=_("When sessions happen"),
         required=False,
         choices=Schedule.choices,
         widget=CHECKBOXES,
     )
     payment = forms.MultipleChoiceField(
-        label="Payment accepted",
+        label=_("Payment accepted"),
         required=False,
         choices=Payment.choices,
         widget=CHECKBOXES,
     )
     population = forms.MultipleChoiceField(
-        label="Groups served",
+        label=_("Groups served"),
         required=False,
         choices=Population.choices,
         widget=CHECKBOXES,
-        help_text='"Women" and "Men" find programs only or especially for them.',
+        help_text=_('"Women" and "Men" find programs only or especially for them.'),
     )
     medication = forms.MultipleChoiceField(
-        label="Medication for opioid use",
+        label=_("Medication for opioid use"),
         required=False,
         choices=Medication.choices,
         widget=CHECKBOXES,
     )
     language = forms.MultipleChoiceField(
-        label="Language",
+        label=_("Language"),
         required=False,
         choices=Language.choices,
         widget=CHECKBOXES,
     )
     co_occurring = forms.BooleanField(
-        label="Also treats mental health conditions (like depression or anxiety)",
+        label=_("Also treats mental health conditions (like depression or anxiety)"),
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
     accepting = forms.BooleanField(
-        label="Accepting new clients now",
+        label=_("Accepting new clients now"),
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
@@ -109,7 +114,7 @@ class DirectoryFilterForm(forms.Form):
         self.levels = list(levels)
         tidy = self._tidy(data if data is not None else QueryDict())
         super().__init__(tidy)
-        self.fields["level"].choices = [(lv.slug, lv.name) for lv in self.levels]
+        self.fields["level"].choices = [(lv.slug, localized(lv, "name")) for lv in self.levels]
 
     def _tidy(self, data: QueryDict) -> QueryDict:
         """A copy of the query with unknown values removed and a note for each."""
@@ -121,7 +126,7 @@ class DirectoryFilterForm(forms.Form):
                 known = known_levels
             else:
                 known = {value for value, _ in self.base_fields[name].choices}
-            label = self.base_fields[name].label
+            label = str(self.base_fields[name].label)
             kept: list[str] = []
             for raw in data.getlist(name):
                 for part in raw.split(","):
@@ -131,7 +136,7 @@ class DirectoryFilterForm(forms.Form):
                     if value in known:
                         kept.append(value)
                     else:
-                        unknown.append(f"“{_shorten(part.strip())}” ({label})")
+                        unknown.append(_quoted(part.strip(), label))
             if kept:
                 tidy.setlist(name, kept)
         for name in self.BOOLEAN_FIELDS:
@@ -139,25 +144,35 @@ class DirectoryFilterForm(forms.Form):
             if raw in _TRUE:
                 tidy[name] = "1"
             elif raw not in _FALSE:
-                label = self.base_fields[name].label.split(" (")[0]
-                unknown.append(f"“{_shorten(raw)}” ({label})")
+                label = _short_label(self.base_fields[name].label)
+                unknown.append(_quoted(raw, label))
         location = clean_text(data.get("location", ""))
         if len(location) > LOCATION_MAX:
             self.notes.append(
-                f"The place you typed is longer than {LOCATION_MAX} characters, so we searched "
-                "everywhere. Try a city, a state or a ZIP code."
+                gettext(
+                    "The place you typed is longer than %(max)s characters, so we searched "
+                    "everywhere. Try a city, a state or a ZIP code."
+                )
+                % {"max": LOCATION_MAX}
             )
         elif location:
             tidy["location"] = location
         if unknown:
             if len(unknown) > MAX_NOTES:
                 more = len(unknown) - MAX_NOTES
-                shown = f"{', '.join(unknown[:MAX_NOTES])} and {more} more"
+                shown = gettext("%(list)s and %(count)s more") % {
+                    "list": ", ".join(unknown[:MAX_NOTES]),
+                    "count": more,
+                }
             else:
                 shown = _and_list(unknown)
             self.notes.append(
-                f"We don't recognise {shown}, so we left "
-                f"{'it' if len(unknown) == 1 else 'them'} out of the search."
+                ngettext(
+                    "We don't recognise %(values)s, so we left it out of the search.",
+                    "We don't recognise %(values)s, so we left them out of the search.",
+                    len(unknown),
+                )
+                % {"values": shown}
             )
         return tidy
 
@@ -189,10 +204,10 @@ class DirectoryFilterForm(forms.Form):
                 chips.append((choices[name][value], self._without(name, value)))
         for name in self.BOOLEAN_FIELDS:
             if self.cleaned_data.get(name):
-                label = self.fields[name].label.split(" (")[0]
-                chips.append((label, self._without(name, "1")))
+                chips.append((_short_label(self.fields[name].label), self._without(name, "1")))
         if self.cleaned_data.get("location"):
-            chips.append((f"Near “{self.cleaned_data['location']}”", self._without("location")))
+            near = gettext("Near “%(place)s”") % {"place": self.cleaned_data["location"]}
+            chips.append((near, self._without("location")))
         return chips
 
     def _without(self, name: str, value: str | None = None) -> str:
@@ -209,7 +224,18 @@ class DirectoryFilterForm(forms.Form):
 
 
 def _and_list(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+    if len(items) == 1:
+        return items[0]
+    return gettext("%(first)s and %(last)s") % {"first": ", ".join(items[:-1]), "last": items[-1]}
+
+
+def _short_label(label: object) -> str:
+    """A label without its explanation in brackets, e.g. for a filter chip."""
+    return str(label).split(" (")[0]
+
+
+def _quoted(value: str, label: str) -> str:
+    return gettext("“%(value)s” (%(field)s)") % {"value": _shorten(value), "field": label}
 
 
 def _shorten(value: str, limit: int = 40) -> str:
@@ -220,7 +246,7 @@ def _shorten(value: str, limit: int = 40) -> str:
 class ListingReportForm(forms.ModelForm):
     """Tell staff that a listing is wrong. `homepage` is a honeypot that people never see."""
 
-    homepage = forms.CharField(label="Leave this empty", required=False)
+    homepage = forms.CharField(label=_("Leave this empty"), required=False)
 
     class Meta:
         model = ListingReport
@@ -229,19 +255,22 @@ class ListingReportForm(forms.ModelForm):
             "kind": forms.RadioSelect,
             "details": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
         }
-        labels = {"kind": "What is wrong?", "details": "Details"}
+        labels = {"kind": _("What is wrong?"), "details": _("Details")}
         help_texts = {
-            "details": "Needed for “Something else”, welcome for the others: for example the "
-            "right phone number. Please don't write names or health information.",
+            "details": _(
+                "Needed for “Something else”, welcome for the others: for example the "
+                "right phone number. Please don't write names or health information."
+            ),
         }
         error_messages = {
             "kind": {
-                "required": "Choose what is wrong with this listing.",
-                "invalid_choice": "Choose what is wrong with this listing.",
+                "required": _("Choose what is wrong with this listing."),
+                "invalid_choice": _("Choose what is wrong with this listing."),
             },
             "details": {
-                "max_length": "Please keep the details under 1,000 characters "
-                "(you wrote %(show_value)d).",
+                "max_length": _(
+                    "Please keep the details under 1,000 characters (you wrote %(show_value)d)."
+                ),
             },
         }
 
@@ -258,7 +287,7 @@ class ListingReportForm(forms.ModelForm):
     def clean(self) -> dict:
         data = super().clean()
         if data.get("kind") == ListingReport.Kind.OTHER and not data.get("details"):
-            self.add_error("details", "Tell us what is wrong, so staff can fix it.")
+            self.add_error("details", gettext("Tell us what is wrong, so staff can fix it."))
         return data
 
 
@@ -292,16 +321,25 @@ def parse_compare_ids(values: Sequence[str]) -> CompareSelection:
             selection.ids.append(int(token))
     if bad:
         shown = ", ".join(f"“{b}”" for b in bad[:MAX_NOTES])
-        if len(bad) == 1:
-            selection.notes.append(f"{shown} is not a program number, so we left it out.")
-        else:
-            selection.notes.append(f"{shown} are not program numbers, so we left them out.")
+        selection.notes.append(
+            ngettext(
+                "%(values)s is not a program number, so we left it out.",
+                "%(values)s are not program numbers, so we left them out.",
+                len(bad),
+            )
+            % {"values": shown}
+        )
     if repeated:
-        selection.notes.append("You chose the same program more than once; it is shown once.")
+        selection.notes.append(
+            gettext("You chose the same program more than once; it is shown once.")
+        )
     if len(selection.ids) > MAX_COMPARE:
         selection.notes.append(
-            f"You can compare up to {MAX_COMPARE} programs at a time. You chose "
-            f"{len(selection.ids)}, so we show the first {MAX_COMPARE}."
+            gettext(
+                "You can compare up to %(max)s programs at a time. You chose %(count)s, so we "
+                "show the first %(max)s."
+            )
+            % {"max": MAX_COMPARE, "count": len(selection.ids)}
         )
         selection.ids = selection.ids[:MAX_COMPARE]
     return selection

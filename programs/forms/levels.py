@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from ..i18n import localized
 from ..models import TreatmentLevel
 
 
@@ -13,16 +16,18 @@ class CompareLevelsForm(forms.Form):
     """Narrows the comparison table to two to five chosen levels."""
 
     levels = forms.MultipleChoiceField(
-        label="Levels to compare",
+        label=_("Levels to compare"),
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="Choose two or more.",
+        help_text=_("Choose two or more."),
     )
 
     def __init__(self, data=None, *, levels: Sequence[TreatmentLevel]) -> None:
         super().__init__(data)
         self.all_levels = list(levels)
-        self.fields["levels"].choices = [(lv.slug, lv.name) for lv in self.all_levels]
+        self.fields["levels"].choices = [
+            (lv.slug, localized(lv, "name")) for lv in self.all_levels
+        ]
         self.unknown: list[str] = []
         if data is not None:
             known = {lv.slug for lv in self.all_levels}
@@ -32,7 +37,7 @@ class CompareLevelsForm(forms.Form):
     def clean_levels(self) -> list[str]:
         chosen = self.cleaned_data["levels"]
         if len(chosen) == 1:
-            raise forms.ValidationError("Choose at least two levels to compare them.")
+            raise forms.ValidationError(gettext("Choose at least two levels to compare them."))
         return chosen
 
     def full_clean(self) -> None:

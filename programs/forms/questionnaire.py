@@ -8,9 +8,12 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from django import forms
 from django.utils.html import format_html
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from ..i18n import SPANISH, current_language
 from ..models import BestTime, ContactRequest, PreferredLanguage
-from ..questions import QUESTIONS, SECTIONS, Question
+from ..questions import QUESTIONS, SECTIONS, Question, translated
 
 
 def question_label(question: Question) -> str:
@@ -29,23 +32,26 @@ class QuestionnaireForm(forms.Form):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        for question in QUESTIONS:
+        # Same field names and values in every language; only the wording is translated.
+        for question in map(translated, QUESTIONS):
             if question.multiple:
                 field = forms.MultipleChoiceField(
                     choices=question.choices,
                     widget=forms.CheckboxSelectMultiple,
                     required=question.key != "danger_now",
-                    error_messages={"required": "Tick at least one."},
+                    error_messages={"required": gettext("Tick at least one.")},
                 )
             else:
                 field = forms.ChoiceField(
                     choices=question.choices,
                     widget=forms.RadioSelect,
-                    error_messages={"required": "Choose one answer."},
+                    error_messages={"required": gettext("Choose one answer.")},
                 )
             field.label = question_label(question)
             field.help_text = question.help
-            field.error_messages["invalid_choice"] = "That answer isn't one of the choices."
+            field.error_messages["invalid_choice"] = gettext(
+                "That answer isn't one of the choices."
+            )
             self.fields[question.key] = field
 
         self.helper = FormHelper()
@@ -54,7 +60,7 @@ class QuestionnaireForm(forms.Form):
         self.helper.layout = Layout(
             *(
                 Fieldset(
-                    section.legend,
+                    gettext(section.legend),
                     *(q.key for q in QUESTIONS if q.section == section.key),
                     css_class=f"q-section q-section-{section.key}",
                 )
@@ -68,7 +74,7 @@ class QuestionnaireForm(forms.Form):
         if hasattr(self.data, "getlist"):
             for question in QUESTIONS:
                 if not question.multiple and len(self.data.getlist(question.key)) > 1:
-                    self.add_error(question.key, "Choose only one answer.")
+                    self.add_error(question.key, gettext("Choose only one answer."))
         return cleaned
 
     def answers(self) -> dict[str, object]:
@@ -86,22 +92,22 @@ class ContactRequestForm(forms.ModelForm):
     """Contact details for the intake team; stored only with explicit consent."""
 
     consent = forms.BooleanField(
-        label=(
+        label=_(
             "I agree that the intake team may store these details with my answers and "
             "contact me about them."
         ),
-        error_messages={"required": "Please tick this box to share your details."},
+        error_messages={"required": _("Please tick this box to share your details.")},
     )
 
     class Meta:
         model = ContactRequest
         fields = ["name", "phone", "email", "best_time", "preferred_language", "consent"]
         labels = {
-            "name": "Name (a first name is fine)",
-            "phone": "Phone number",
-            "email": "Email address",
-            "best_time": "Best time to reach you",
-            "preferred_language": "Preferred language",
+            "name": _("Name (a first name is fine)"),
+            "phone": _("Phone number"),
+            "email": _("Email address"),
+            "best_time": _("Best time to reach you"),
+            "preferred_language": _("Preferred language"),
         }
         widgets = {
             "best_time": forms.RadioSelect,
@@ -110,32 +116,35 @@ class ContactRequestForm(forms.ModelForm):
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "name": forms.TextInput(attrs={"autocomplete": "given-name"}),
         }
-        help_texts = {"phone": "Give a phone number, an email address, or both."}
+        help_texts = {"phone": _("Give a phone number, an email address, or both.")}
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.fields["best_time"].choices = BestTime.choices
         self.fields["preferred_language"].choices = PreferredLanguage.choices
+        if not self.is_bound and current_language() == SPANISH:
+            # Someone reading in Spanish most likely wants a call in Spanish.
+            self.initial.setdefault("preferred_language", PreferredLanguage.SPANISH)
         self.helper = FormHelper()
         self.helper.form_tag = False
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
         if not name:
-            raise forms.ValidationError("Please give a name we can ask for.")
+            raise forms.ValidationError(gettext("Please give a name we can ask for."))
         return name
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
         if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 7):
-            raise forms.ValidationError("Enter a phone number with at least 7 digits.")
+            raise forms.ValidationError(gettext("Enter a phone number with at least 7 digits."))
         return phone
 
     def clean(self) -> dict:
         cleaned = super().clean()
         reachable = cleaned.get("phone") or cleaned.get("email")
         if not reachable and not self.has_error("phone") and not self.has_error("email"):
-            raise forms.ValidationError("Give a phone number or an email address.")
+            raise forms.ValidationError(gettext("Give a phone number or an email address."))
         return cleaned
 
     def is_bot(self) -> bool:

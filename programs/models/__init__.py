@@ -18,6 +18,14 @@ from .directory import (
     Source,
     USState,
 )
+from .intake import (
+    AppendOnlyError,
+    AuditAction,
+    AuditEntry,
+    ContactRequestChange,
+    ExportFormat,
+    StaffNote,
+)
 from .levels import (
     Area,
     KeepsWorkSchool,
@@ -28,11 +36,16 @@ from .levels import (
     validate_typical_week,
 )
 from .responses import (
+    CLOSED_STATUSES,
+    OPEN_STATUSES,
     BestTime,
     ContactRequest,
+    ContactStatus,
     ForWhom,
     PreferredLanguage,
+    QueueRank,
     Response,
+    SiteLanguage,
     WithdrawalCare,
 )
 
@@ -53,11 +66,22 @@ __all__ = [
     "Schedule",
     "Source",
     "USState",
+    "AppendOnlyError",
+    "AuditAction",
+    "AuditEntry",
+    "ContactRequestChange",
+    "ExportFormat",
+    "StaffNote",
+    "CLOSED_STATUSES",
+    "OPEN_STATUSES",
+    "ContactStatus",
+    "QueueRank",
     "BestTime",
     "ContactRequest",
     "ForWhom",
     "PreferredLanguage",
     "Response",
+    "SiteLanguage",
     "WithdrawalCare",
     "Area",
     "KeepsWorkSchool",

@@ -13,7 +13,10 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
+from ..i18n import TranslatedFieldsMixin
 from .levels import TreatmentLevel
 
 _STATES = (
@@ -37,68 +40,68 @@ USState.__doc__ = "US states, DC and territories, by postal code."
 
 
 class Format(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    TELEHEALTH = "telehealth", "Telehealth (video)"
-    HYBRID = "hybrid", "Hybrid (in person and video)"
+    IN_PERSON = "in_person", _("In person")
+    TELEHEALTH = "telehealth", _("Telehealth (video)")
+    HYBRID = "hybrid", _("Hybrid (in person and video)")
 
 
 class Schedule(models.TextChoices):
-    DAYTIME = "daytime", "Daytime"
-    EVENING = "evening", "Evening"
-    WEEKEND = "weekend", "Weekend"
+    DAYTIME = "daytime", _("Daytime")
+    EVENING = "evening", _("Evening")
+    WEEKEND = "weekend", _("Weekend")
 
 
 class Payment(models.TextChoices):
-    MEDICAID = "medicaid", "Medicaid"
-    MEDICARE = "medicare", "Medicare"
-    PRIVATE = "private", "Private insurance"
-    MILITARY = "military", "Military insurance (TRICARE)"
-    SELF_PAY = "self_pay", "Self-pay"
-    SLIDING_FEE = "sliding_fee", "Sliding fee (based on income)"
-    FREE = "free", "Free or no-cost care"
+    MEDICAID = "medicaid", _("Medicaid")
+    MEDICARE = "medicare", _("Medicare")
+    PRIVATE = "private", _("Private insurance")
+    MILITARY = "military", _("Military insurance (TRICARE)")
+    SELF_PAY = "self_pay", _("Self-pay")
+    SLIDING_FEE = "sliding_fee", _("Sliding fee (based on income)")
+    FREE = "free", _("Free or no-cost care")
 
 
 class Population(models.TextChoices):
     """Groups a program serves; "women" and "men" mean programs only or specially for them."""
 
-    ADULTS = "adults", "Adults"
-    ADOLESCENTS = "adolescents", "Teens (adolescents)"
-    YOUNG_ADULTS = "young_adults", "Young adults"
-    SENIORS = "seniors", "Older adults"
-    WOMEN = "women", "Women"
-    MEN = "men", "Men"
-    LGBTQ = "lgbtq", "LGBTQ+ people"
-    VETERANS = "veterans", "Veterans"
-    PREGNANT_POSTPARTUM = "pregnant_postpartum", "Pregnant or postpartum"
+    ADULTS = "adults", _("Adults")
+    ADOLESCENTS = "adolescents", _("Teens (adolescents)")
+    YOUNG_ADULTS = "young_adults", _("Young adults")
+    SENIORS = "seniors", _("Older adults")
+    WOMEN = "women", _("Women")
+    MEN = "men", _("Men")
+    LGBTQ = "lgbtq", _("LGBTQ+ people")
+    VETERANS = "veterans", _("Veterans")
+    PREGNANT_POSTPARTUM = "pregnant_postpartum", _("Pregnant or postpartum")
 
 
 class Medication(models.TextChoices):
-    METHADONE = "methadone", "Methadone"
-    BUPRENORPHINE = "buprenorphine", "Buprenorphine"
-    NALTREXONE = "naltrexone", "Naltrexone"
+    METHADONE = "methadone", _("Methadone")
+    BUPRENORPHINE = "buprenorphine", _("Buprenorphine")
+    NALTREXONE = "naltrexone", _("Naltrexone")
 
 
 class Language(models.TextChoices):
     """ISO 639-1 codes; Hmong and American Sign Language have none, so they use ISO 639-2/3."""
 
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Spanish"
-    CHINESE = "zh", "Chinese"
-    VIETNAMESE = "vi", "Vietnamese"
-    TAGALOG = "tl", "Tagalog"
-    KOREAN = "ko", "Korean"
-    ARABIC = "ar", "Arabic"
-    FRENCH = "fr", "French"
-    HAITIAN_CREOLE = "ht", "Haitian Creole"
-    RUSSIAN = "ru", "Russian"
-    PORTUGUESE = "pt", "Portuguese"
-    POLISH = "pl", "Polish"
-    HINDI = "hi", "Hindi"
-    SOMALI = "so", "Somali"
-    UKRAINIAN = "uk", "Ukrainian"
-    NAVAJO = "nv", "Navajo"
-    HMONG = "hmn", "Hmong"
-    ASL = "ase", "American Sign Language"
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+    CHINESE = "zh", _("Chinese")
+    VIETNAMESE = "vi", _("Vietnamese")
+    TAGALOG = "tl", _("Tagalog")
+    KOREAN = "ko", _("Korean")
+    ARABIC = "ar", _("Arabic")
+    FRENCH = "fr", _("French")
+    HAITIAN_CREOLE = "ht", _("Haitian Creole")
+    RUSSIAN = "ru", _("Russian")
+    PORTUGUESE = "pt", _("Portuguese")
+    POLISH = "pl", _("Polish")
+    HINDI = "hi", _("Hindi")
+    SOMALI = "so", _("Somali")
+    UKRAINIAN = "uk", _("Ukrainian")
+    NAVAJO = "nv", _("Navajo")
+    HMONG = "hmn", _("Hmong")
+    ASL = "ase", _("American Sign Language")
 
 
 class FeatureKind(models.TextChoices):
@@ -121,8 +124,8 @@ FEATURE_CHOICES: Mapping[str, type[models.TextChoices]] = {
 
 
 class Source(models.TextChoices):
-    STAFF = "staff", "Entered by staff"
-    IMPORTED = "imported", "Imported from FindTreatment.gov"
+    STAFF = "staff", _("Entered by staff")
+    IMPORTED = "imported", _("Imported from FindTreatment.gov")
 
 
 # URL segments a program slug must not take, because they are pages of their own.
@@ -239,7 +242,10 @@ def _in_choices(kinds: Mapping[str, type[models.TextChoices]]) -> Q:
     return condition
 
 
-class Program(models.Model):
+class Program(TranslatedFieldsMixin, models.Model):
+    # Names are proper names and stay as they are; only the description is translated.
+    TRANSLATED_FIELDS = ("description",)
+
     name = models.CharField(max_length=200)
     slug = models.SlugField(
         max_length=220,
@@ -298,6 +304,12 @@ class Program(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    description_es = models.CharField(
+        "short description (Spanish)",
+        max_length=800,
+        blank=True,
+        help_text="Spanish. Leave empty to show the English description on Spanish pages.",
+    )
 
     objects = ProgramQuerySet.as_manager()
 
@@ -498,19 +510,24 @@ class Program(models.Model):
     def hours_text(self) -> str:
         """ "3 days, 9 hours a week", "Around the clock" for 24-hour levels, or "" if unknown."""
         if self.level.is_24_hour:
-            return "Around the clock"
-        parts = []
-        if self.days_per_week:
-            parts.append(f"{self.days_per_week} day{'s' if self.days_per_week != 1 else ''}")
-        if self.hours_per_week:
-            parts.append(f"{self.hours_per_week} hour{'s' if self.hours_per_week != 1 else ''}")
-        return f"{', '.join(parts)} a week" if parts else ""
+            return gettext("Around the clock")
+        days, hours = self.days_per_week, self.hours_per_week
+        if days and hours:
+            return gettext("%(days)s, %(hours)s a week") % {
+                "days": ngettext("%(n)s day", "%(n)s days", days) % {"n": days},
+                "hours": ngettext("%(n)s hour", "%(n)s hours", hours) % {"n": hours},
+            }
+        if days:
+            return ngettext("%(n)s day a week", "%(n)s days a week", days) % {"n": days}
+        if hours:
+            return ngettext("%(n)s hour a week", "%(n)s hours a week", hours) % {"n": hours}
+        return ""
 
     def schedule_text(self) -> str:
         """When sessions happen, in a few words, for cards and tables."""
         if self.level.is_24_hour:
-            return "24-hour care"
-        text = ", ".join(self.schedules) or "Ask the program"
+            return gettext("24-hour care")
+        text = ", ".join(str(s) for s in self.schedules) or gettext("Ask the program")
         hours = self.hours_text()
         return f"{text} ({hours})" if hours else text
 
@@ -543,9 +560,9 @@ class ProgramFeature(models.Model):
 
 
 class ReportKind(models.TextChoices):
-    WRONG_PHONE = "wrong_phone", "The phone number is wrong"
-    CLOSED = "closed", "The program has closed"
-    OTHER = "other", "Something else is wrong"
+    WRONG_PHONE = "wrong_phone", _("The phone number is wrong")
+    CLOSED = "closed", _("The program has closed")
+    OTHER = "other", _("Something else is wrong")
 
 
 class ReportStatus(models.TextChoices):

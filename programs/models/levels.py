@@ -6,6 +6,23 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ..i18n import TranslatedFieldsMixin
+
+# Spanish runs about a quarter longer than English, so the `_es` columns get more room.
+SPANISH_HELP = "Spanish. Leave empty to show the English text on Spanish pages."
+
+
+def spanish_char(max_length: int, verbose_name: str) -> models.CharField:
+    return models.CharField(
+        verbose_name, max_length=max_length, blank=True, help_text=SPANISH_HELP
+    )
+
+
+def spanish_text(verbose_name: str) -> models.TextField:
+    return models.TextField(verbose_name, blank=True, help_text=SPANISH_HELP)
 
 
 def validate_typical_week(value: object) -> None:
@@ -34,16 +51,16 @@ class Area(models.IntegerChoices):
 
 
 class MedicalCare(models.TextChoices):
-    BY_REFERRAL = "by_referral", "By referral, outside the program"
-    ON_SITE_ACCESS = "on_site_access", "Direct access to psychiatric, medical and lab care"
-    MONITORED = "monitored", "Clinically managed, up to 24-hour nursing"
-    MANAGED_24H = "managed_24h", "Daily physician care and 24-hour nursing"
+    BY_REFERRAL = "by_referral", _("By referral, outside the program")
+    ON_SITE_ACCESS = "on_site_access", _("Direct access to psychiatric, medical and lab care")
+    MONITORED = "monitored", _("Clinically managed, up to 24-hour nursing")
+    MANAGED_24H = "managed_24h", _("Daily physician care and 24-hour nursing")
 
 
 class KeepsWorkSchool(models.TextChoices):
-    USUALLY = "usually", "Usually"
-    SOMETIMES = "sometimes", "Sometimes"
-    RARELY = "rarely", "Rarely"
+    USUALLY = "usually", _("Usually")
+    SOMETIMES = "sometimes", _("Sometimes")
+    RARELY = "rarely", _("Rarely")
 
 
 class TreatmentLevelQuerySet(models.QuerySet):
@@ -52,7 +69,19 @@ class TreatmentLevelQuerySet(models.QuerySet):
         return self.prefetch_related("services", "criteria")
 
 
-class TreatmentLevel(models.Model):
+class TreatmentLevel(TranslatedFieldsMixin, models.Model):
+    TRANSLATED_FIELDS = (
+        "name",
+        "short_name",
+        "summary",
+        "description",
+        "schedule_note",
+        "setting",
+        "length_note",
+        "typical_week_text",
+        "steps_note",
+    )
+
     slug = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=100)
     short_name = models.CharField(max_length=30)
@@ -109,6 +138,15 @@ class TreatmentLevel(models.Model):
     )
     services = models.ManyToManyField("Service", related_name="levels", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
+    name_es = spanish_char(150, "name (Spanish)")
+    short_name_es = spanish_char(40, "short name (Spanish)")
+    summary_es = spanish_char(400, "summary (Spanish)")
+    description_es = spanish_text("description (Spanish)")
+    schedule_note_es = spanish_char(300, "schedule note (Spanish)")
+    setting_es = spanish_char(200, "setting (Spanish)")
+    length_note_es = spanish_char(300, "length note (Spanish)")
+    typical_week_text_es = spanish_char(400, "typical week text (Spanish)")
+    steps_note_es = spanish_text("stepping up or down (Spanish)")
 
     objects = TreatmentLevelQuerySet.as_manager()
 
@@ -153,11 +191,13 @@ class TreatmentLevel(models.Model):
     @staticmethod
     def _hours_text(low: int | None, high: int | None) -> str:
         if low is None and high is None:
-            return "24-hour care"
+            return gettext("24-hour care")
         if low is None or low == 0:
-            return f"under {high + 1}" if high is not None else "any"
+            if high is None:
+                return gettext("any")
+            return gettext("under %(hours)s") % {"hours": high + 1}
         if high is None:
-            return f"{low} or more"
+            return gettext("%(hours)s or more") % {"hours": low}
         return f"{low}–{high}"
 
     @property
@@ -176,9 +216,13 @@ class TreatmentLevel(models.Model):
 
     @property
     def length_text(self) -> str:
+        """The typical length in the active language."""
         if self.length_note:
-            return self.length_note
-        return f"{self.length_weeks_min}–{self.length_weeks_max} weeks"
+            return self.local.length_note
+        return gettext("%(low)s–%(high)s weeks") % {
+            "low": self.length_weeks_min,
+            "high": self.length_weeks_max,
+        }
 
     def neighbours(self) -> tuple[TreatmentLevel | None, TreatmentLevel | None]:
         """The next less intensive and next more intensive levels (one query)."""
@@ -201,11 +245,15 @@ class TreatmentLevel(models.Model):
         return self.criteria_of_kind(SuitabilityCriterion.Kind.DISCUSS)
 
 
-class Service(models.Model):
+class Service(TranslatedFieldsMixin, models.Model):
+    TRANSLATED_FIELDS = ("name", "description")
+
     slug = models.SlugField(max_length=60, unique=True)
     name = models.CharField(max_length=100)
     description = models.TextField()
     order = models.PositiveSmallIntegerField(default=0)
+    name_es = spanish_char(150, "name (Spanish)")
+    description_es = spanish_text("description (Spanish)")
 
     class Meta:
         ordering = ["order", "name"]
@@ -214,7 +262,9 @@ class Service(models.Model):
         return self.name
 
 
-class SuitabilityCriterion(models.Model):
+class SuitabilityCriterion(TranslatedFieldsMixin, models.Model):
+    TRANSLATED_FIELDS = ("text",)
+
     class Kind(models.TextChoices):
         GOOD_FIT = "good_fit", "Good fit"
         NOT_A_FIT = "not_a_fit", "Not a fit"
@@ -225,6 +275,7 @@ class SuitabilityCriterion(models.Model):
     text = models.CharField(max_length=300)
     area = models.PositiveSmallIntegerField(choices=Area)
     order = models.PositiveSmallIntegerField(default=0)
+    text_es = spanish_char(400, "text (Spanish)")
 
     class Meta:
         ordering = ["level", "kind", "order", "pk"]

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Mapping
+from datetime import datetime
 
+from django.conf import settings
 from django.core.validators import RegexValidator
 from django.db import IntegrityError, models, transaction
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from .. import triage
 from .levels import TreatmentLevel
@@ -26,6 +29,13 @@ def new_public_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+class SiteLanguage(models.TextChoices):
+    """The languages the public site and its questionnaire are offered in."""
+
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+
+
 class ForWhom(models.TextChoices):
     SELF = "self", "Themselves"
     SOMEONE_ELSE = "someone_else", "Someone else"
@@ -37,13 +47,73 @@ class WithdrawalCare(models.TextChoices):
     MEDICALLY_MANAGED = "medically_managed", "Medically managed withdrawal care"
 
 
+class ContactStatus(models.TextChoices):
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "In progress"
+    CONTACTED = "contacted", "Contacted"
+    SCHEDULED = "scheduled", "Scheduled"
+    REFERRED_ELSEWHERE = "referred_elsewhere", "Referred elsewhere"
+    CLOSED = "closed", "Closed"
+
+
+# A request stays open, and its response is kept past the retention period, until staff
+# close it or refer the person elsewhere: only then is there nothing left to do.
+CLOSED_STATUSES: frozenset[str] = frozenset(
+    {ContactStatus.REFERRED_ELSEWHERE, ContactStatus.CLOSED}
+)
+OPEN_STATUSES: frozenset[str] = frozenset(ContactStatus.values) - CLOSED_STATUSES
+# Nobody has reached the person yet.
+NOT_REACHED_STATUSES: frozenset[str] = frozenset({ContactStatus.NEW, ContactStatus.IN_PROGRESS})
+
+
+class QueueRank(models.IntegerChoices):
+    """Where a response sorts in the intake queue; higher comes first."""
+
+    ROUTINE = 0, "Routine"
+    NEW_REQUEST = 1, "New contact request"
+    CRISIS = 2, "Crisis not yet handled"
+
+
+def queue_rank(*, crisis: bool, contact_status: str | None, has_notes: bool) -> int:
+    """A crisis stays on top until the person is reached (or, anonymous, until a note is added)."""
+    if crisis:
+        if contact_status is None:
+            unhandled = not has_notes
+        else:
+            unhandled = contact_status in NOT_REACHED_STATUSES
+        if unhandled:
+            return QueueRank.CRISIS
+    if contact_status == ContactStatus.NEW:
+        return QueueRank.NEW_REQUEST
+    return QueueRank.ROUTINE
+
+
 class ResponseQuerySet(models.QuerySet):
     def for_list(self) -> ResponseQuerySet:
         return self.select_related("suggested_level")
 
-    def record(self, answers: Mapping[str, object]) -> Response:
-        """Run the triage engine on valid answers and store the response atomically."""
-        suggestion = triage.suggest(answers)
+    def for_queue(self) -> ResponseQuerySet:
+        """Everything the staff queue shows for a row, in one query."""
+        return self.select_related(
+            "suggested_level", "contact_request", "contact_request__assigned_to"
+        )
+
+    def recent_crisis(self, since: datetime) -> ResponseQuerySet:
+        return self.filter(crisis=True, created_at__gte=since)
+
+    def expired(self, before: datetime) -> ResponseQuerySet:
+        """Responses received before ``before`` with no open contact request."""
+        return self.filter(created_at__lt=before).exclude(
+            contact_request__status__in=OPEN_STATUSES
+        )
+
+    def record(self, answers: Mapping[str, object], language: str = "en") -> Response:
+        """Run the triage engine on valid answers and store the response atomically.
+
+        Answers are language-independent keys; the reasons and notes are stored in the
+        language the person used, as they saw them.
+        """
+        suggestion = triage.suggest(answers, language=language)
         clean = triage.validate_answers(answers)
         level = None
         if suggestion.level is not None:
@@ -65,6 +135,7 @@ class ResponseQuerySet(models.QuerySet):
                 also_consider=list(suggestion.also_consider),
                 flags=list(suggestion.flags),
                 notes=list(suggestion.notes),
+                language=language,
             )
 
 
@@ -99,11 +170,27 @@ class Response(models.Model):
     also_consider = models.JSONField(default=list)
     flags = models.JSONField(default=list)
     notes = models.JSONField(default=list)
+    language = models.CharField(
+        max_length=8,
+        choices=SiteLanguage,
+        default=SiteLanguage.ENGLISH,
+        help_text="The language the person answered in; reasons and notes are stored in it.",
+    )
+    # Denormalised so the queue's order reads straight off an index: ordering by the live
+    # rule would sort the whole joined table on every page load.
+    queue_rank = models.PositiveSmallIntegerField(
+        choices=QueueRank, default=QueueRank.ROUTINE, editable=False
+    )
 
     objects = ResponseQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
+        permissions = [("export_response", "Can export responses (CSV and FHIR)")]
+        indexes = [
+            # Matches the queue's ordering (-queue_rank, -created_at, -id), read backwards.
+            models.Index(fields=["queue_rank", "created_at", "id"], name="response_queue_order"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(crisis=True, suggested_level__isnull=True)
@@ -117,6 +204,8 @@ class Response(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         """Save, drawing a fresh reference code if the one drawn is already taken."""
+        if self._state.adding:
+            self.queue_rank = queue_rank(crisis=self.crisis, contact_status=None, has_notes=False)
         if self.pk is not None or self.reference_code:
             super().save(*args, **kwargs)
             return
@@ -163,18 +252,76 @@ class Response(models.Model):
     def area_score_list(self) -> list[tuple[int, int]]:
         return sorted((int(area), int(score)) for area, score in self.area_scores.items())
 
+    def texts_in(self, language: str) -> dict[str, list]:
+        """Reasons, crisis steps and notes in a language, shaped as stored.
+
+        As stored when the person used that language. Otherwise the engine words them
+        afresh from the stored answers, but only while it still gives exactly the stored
+        suggestion (same questionnaire version, scores, flags and levels); if not, the
+        stored text is what the person saw and stays the record.
+        """
+        stored = {
+            "reasons": self.reasons,
+            "crisis_reasons": self.crisis_reasons,
+            "notes": self.notes,
+        }
+        if language == self.language or self.questionnaire_version != triage.QUESTIONNAIRE_VERSION:
+            return stored
+        try:
+            again = triage.suggest(self.answers, language=language)
+        except ValueError:
+            return stored
+        same = (
+            again.crisis == self.crisis
+            and again.withdrawal_care == self.withdrawal_care
+            and {str(a): s for a, s in again.area_scores} == self.area_scores
+            and list(again.also_consider) == self.also_consider
+            and list(again.flags) == self.flags
+        )
+        if not same:
+            return stored
+        return {
+            "reasons": [{"area": r.area, "text": r.text} for r in again.reasons],
+            "crisis_reasons": [
+                {"danger": r.danger, "call": r.call, "text": r.text} for r in again.crisis_reasons
+            ],
+            "notes": list(again.notes),
+        }
+
+    def refresh_queue_rank(self) -> None:
+        """Recompute the stored queue rank after its contact request or notes changed."""
+        status = (
+            ContactRequest.objects.filter(response_id=self.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+        rank = queue_rank(
+            crisis=self.crisis, contact_status=status, has_notes=self.staff_notes.exists()
+        )
+        Response.objects.filter(pk=self.pk).update(queue_rank=rank)
+        self.queue_rank = rank
+
 
 class BestTime(models.TextChoices):
-    ANY = "any", "Any time"
-    MORNING = "morning", "Morning (9 a.m. to noon)"
-    AFTERNOON = "afternoon", "Afternoon (noon to 5 p.m.)"
-    EVENING = "evening", "Evening (5 to 8 p.m.)"
+    ANY = "any", _("Any time")
+    MORNING = "morning", _("Morning (9 a.m. to noon)")
+    AFTERNOON = "afternoon", _("Afternoon (noon to 5 p.m.)")
+    EVENING = "evening", _("Evening (5 to 8 p.m.)")
 
 
 class PreferredLanguage(models.TextChoices):
-    ENGLISH = "en", "English"
-    SPANISH = "es", "Spanish (Español)"
-    OTHER = "other", "Another language"
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish (Español)")
+    OTHER = "other", _("Another language")
+
+
+class ContactRequestQuerySet(models.QuerySet):
+    def new(self) -> ContactRequestQuerySet:
+        return self.filter(status=ContactStatus.NEW)
+
+    def waiting_since(self, cutoff: datetime) -> ContactRequestQuerySet:
+        """Requests shared before ``cutoff`` whose person nobody has reached yet."""
+        return self.filter(status__in=NOT_REACHED_STATUSES, created_at__lt=cutoff)
 
 
 class ContactRequest(models.Model):
@@ -192,6 +339,19 @@ class ContactRequest(models.Model):
         max_length=10, choices=PreferredLanguage, default=PreferredLanguage.ENGLISH
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=ContactStatus, default=ContactStatus.NEW, db_index=True
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_contact_requests",
+    )
+
+    objects = ContactRequestQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -204,3 +364,15 @@ class ContactRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Contact request for {self.response.reference_code}"
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.response.refresh_queue_rank()
+
+    def delete(self, *args, **kwargs):
+        response = self.response
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            response.refresh_queue_rank()
+        return result

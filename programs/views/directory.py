@@ -11,15 +11,16 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from .. import content
 from ..forms.directory import (
     MAX_COMPARE,
     DirectoryFilterForm,
     ListingReportForm,
     parse_compare_ids,
 )
+from ..i18n import site_text
 from ..models import Program, TreatmentLevel
 from ..ratelimit import is_limited
 
@@ -65,7 +66,7 @@ def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
             status=HTTPStatus.TOO_MANY_REQUESTS,
         )
     form = ListingReportForm(request.POST)
-    thanks = "Thank you. Staff will check this listing and correct it."
+    thanks = gettext("Thank you. Staff will check this listing and correct it.")
     # The thank-you shows at the top of the page, so land there, not on the form.
     done = f"{program.get_absolute_url()}#main"
     if form.is_spam():
@@ -94,7 +95,7 @@ def _detail(
             "program": program,
             "level": program.level,
             "report_form": form,
-            "questions": content.QUESTIONS_TO_ASK,
+            "questions": site_text("QUESTIONS_TO_ASK"),
             "level_programs_url": _level_search_url(program.level),
         },
         status=status,
@@ -114,14 +115,17 @@ def program_compare(request: HttpRequest) -> HttpResponse:
     missing = len(selection.ids) - len(programs)
     if missing:
         notes.append(
-            f"{missing} of the programs you chose {'is' if missing == 1 else 'are'} no longer "
-            "listed, so we left "
-            f"{'it' if missing == 1 else 'them'} out."
+            ngettext(
+                "%(count)s of the programs you chose is no longer listed, so we left it out.",
+                "%(count)s of the programs you chose are no longer listed, so we left them out.",
+                missing,
+            )
+            % {"count": missing}
         )
     back = _back_to_search(request.GET.get("from", ""))
     context = {"programs": programs, "notes": notes, "back_url": back, "max": MAX_COMPARE}
     if len(programs) < 2:
-        context["problem"] = (
+        context["problem"] = gettext(
             "Choose at least two programs to compare. Tick “Compare” on two to four "
             "programs in the search results, then press “Compare selected”."
         )

@@ -6,18 +6,20 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from .. import charts, content
+from .. import charts
 from ..forms import CompareLevelsForm
+from ..i18n import site_text
 from ..models import TreatmentLevel
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     levels = TreatmentLevel.objects.all()
-    return render(request, "programs/home.html", {"levels": levels, "facts": content.FACTS})
+    return render(request, "programs/home.html", {"levels": levels, "facts": site_text("FACTS")})
 
 
 @require_GET
@@ -38,7 +40,7 @@ def level_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "step_down": step_down,
             "step_up": step_up,
             "week": charts.typical_week(level),
-            "questions": content.QUESTIONS_TO_ASK,
+            "questions": site_text("QUESTIONS_TO_ASK"),
         },
     )
 
@@ -56,7 +58,7 @@ def compare(request: HttpRequest) -> HttpResponse:
             "levels": levels,
             "narrowed": len(levels) < len(all_levels),
             "chart": charts.hours_chart(levels),
-            "facts": content.FACTS,
+            "facts": site_text("FACTS"),
         },
     )
 
@@ -66,7 +68,7 @@ def withdrawal(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "programs/withdrawal.html",
-        {"withdrawal": content.WITHDRAWAL_MANAGEMENT},
+        {"withdrawal": site_text("WITHDRAWAL_MANAGEMENT")},
     )
 
 
@@ -75,7 +77,9 @@ def about(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "programs/about.html",
-        {"sources": content.SOURCES, "site_operator": settings.SITE_OPERATOR},
+        # The default operator is our own English phrase, which the catalogue translates;
+        # a real operator's name is not in it and stays as it is.
+        {"sources": site_text("SOURCES"), "site_operator": gettext(settings.SITE_OPERATOR)},
     )
 
 

@@ -8,12 +8,14 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import ratelimit, triage
 from ..forms import ContactRequestForm, QuestionnaireForm
-from ..models import ContactRequest, Response, TreatmentLevel
+from ..i18n import current_language
+from ..models import BestTime, ContactRequest, Response, TreatmentLevel
 from ..questions import QUESTIONS_FOR_CLINICIAN
 
 
@@ -32,7 +34,7 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
         if ratelimit.is_limited("questionnaire", request, *settings.RATELIMIT_QUESTIONNAIRE):
             return too_many_requests(request)
         if form.is_valid():
-            response = Response.objects.record(form.answers())
+            response = Response.objects.record(form.answers(), language=current_language())
             return redirect(response)
         status = 400
     else:
@@ -50,12 +52,17 @@ def _result_context(response: Response) -> dict:
     slugs = [*response.also_consider]
     levels = {lv.slug: lv for lv in TreatmentLevel.objects.filter(slug__in=slugs)}
     scores = response.area_score_list
+    # The page's language, which is the person's unless they switched after answering.
+    language = current_language()
+    texts = response.texts_in(language)
+    area_names = triage.AREA_NAMES_BY_LANGUAGE[language]
+    flag_texts = triage.FLAG_TEXTS[language]
     reasons_by_area = [
         {
             "area": area,
-            "name": triage.AREA_NAMES[area],
+            "name": area_names[area],
             "score": score,
-            "reasons": [r["text"] for r in response.reasons if r["area"] == area],
+            "reasons": [r["text"] for r in texts["reasons"] if r["area"] == area],
         }
         for area, score in scores
     ]
@@ -64,8 +71,10 @@ def _result_context(response: Response) -> dict:
         "level": response.suggested_level,
         "also_consider": [levels[s] for s in slugs if s in levels],
         "areas": reasons_by_area,
-        "flags": [(flag, triage.FLAG_TEXT[flag]) for flag in response.flags],
-        "clinician_questions": QUESTIONS_FOR_CLINICIAN,
+        "crisis_reasons": texts["crisis_reasons"],
+        "notes": texts["notes"],
+        "flags": [(flag, flag_texts[flag]) for flag in response.flags],
+        "clinician_questions": [gettext(q) for q in QUESTIONS_FOR_CLINICIAN],
         "third_person": response.for_whom == "someone_else",
         "programs_url": (
             f"{reverse('programs:program_list')}?{urlencode(response.program_filters())}"
@@ -118,4 +127,17 @@ def share_done(request: HttpRequest, token: str) -> HttpResponse:
     contact = ContactRequest.objects.filter(response=response).first()
     if contact is None:
         return redirect(reverse("programs:share", args=[token]))
-    return render(request, "programs/share_done.html", {"response": response, "contact": contact})
+    return render(
+        request,
+        "programs/share_done.html",
+        {"response": response, "contact": contact, "when": _when(contact.best_time)},
+    )
+
+
+def _when(best_time: str) -> str:
+    """ "in the morning" and so on, for "we will contact you …"; empty for any time."""
+    return {
+        BestTime.MORNING: pgettext("contact time", "in the morning"),
+        BestTime.AFTERNOON: pgettext("contact time", "in the afternoon"),
+        BestTime.EVENING: pgettext("contact time", "in the evening"),
+    }.get(best_time, "")

@@ -18,7 +18,9 @@
       box.disabled = !box.checked && chosen >= max;
     });
     if (status) {
-      status.textContent = chosen ? `${chosen} of ${max} chosen` : "";
+      // The wording comes from the page, in its language: "{chosen} of {max} chosen".
+      const wording = status.dataset.compareStatus || "{chosen} / {max}";
+      status.textContent = chosen ? wording.replace("{chosen}", chosen).replace("{max}", max) : "";
     }
   };
   form.addEventListener("change", sync);

@@ -25,9 +25,11 @@ CALM_PICKS: dict[str, Any] = {
 }
 
 
-def answer_questionnaire(page, danger: list[str] | None = None, **overrides: Any) -> None:
-    """Open the questionnaire, tick the answers by their labels' inputs, and submit."""
-    page.goto(page.base + "/questionnaire/")
+def answer_questionnaire(
+    page, danger: list[str] | None = None, path: str = "/questionnaire/", **overrides: Any
+) -> None:
+    """Open the questionnaire (at `path`, e.g. /es/questionnaire/), tick the answers, submit."""
+    page.goto(page.base + path)
     for value in danger or []:
         page.check(f'input[name="danger_now"][value="{value}"]')
     picks = {**CALM_PICKS, **overrides}

@@ -6,7 +6,7 @@ from programs.models import Service, SuitabilityCriterion, TreatmentLevel
 
 
 class Command(BaseCommand):
-    help = "Reset the levels of care, services and criteria to the content shipped with the code."
+    help = "Reset the levels of care, services and criteria (both languages) to the shipped text."
 
     def add_arguments(self, parser):
         parser.add_argument(

@@ -1,0 +1,639 @@
+"""Admin for the intake team: the response queue, its detail page, contact requests.
+
+Answers are never editable, by anyone: the change view is a read-only detail page, and
+status, assignment and notes have their own small forms posting to their own URLs.
+Every detail view, export, status change and note is written to the access log.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import override
+
+from .. import audit, exports, queue, triage
+from ..forms.intake import ContactUpdateForm, StaffNoteForm
+from ..models import (
+    AuditAction,
+    ContactRequest,
+    ContactRequestChange,
+    ContactStatus,
+    ExportFormat,
+    Response,
+    TreatmentLevel,
+)
+from ..questions import QUESTIONS, SECTIONS, answer_labels
+from ..views.fhir import FHIR_JSON, fhir_base_url
+from .listing import AssigneeFilter, CappedCountPaginator, ContactStatusFilter, QueueFilter
+
+SEARCH_HELP = "Search by the 8-character reference code the person was given, e.g. ABCD2346."
+
+
+def _normalised_code(term: str) -> str:
+    return "".join(term.split()).replace("-", "").upper()
+
+
+def _search_by_code(queryset: QuerySet, term: str, field: str) -> QuerySet:
+    """Exact match on the (unique, indexed) reference code; nothing else is searchable."""
+    code = _normalised_code(term)
+    if not code:
+        return queryset
+    return queryset.filter(**{field: code})
+
+
+def received_html(moment: datetime) -> str:
+    local = timezone.localtime(moment)
+    return format_html(
+        '<span class="queue-relative">{}</span><br>'
+        '<time class="queue-absolute" datetime="{}">{}</time>',
+        naturaltime(moment),
+        moment.isoformat(),
+        formats.date_format(local, "DATETIME_FORMAT"),
+    )
+
+
+def status_badge(contact: ContactRequest | None, now: datetime | None = None) -> str:
+    if contact is None:
+        return format_html('<span class="queue-muted">{}</span>', "None")
+    waiting = ""
+    not_reached = contact.status in (ContactStatus.NEW, ContactStatus.IN_PROGRESS)
+    if not_reached and contact.created_at < queue.waiting_cutoff(now or timezone.now()):
+        waiting = format_html(
+            ' <span class="queue-badge queue-badge-waiting" title="{}">{}</span>',
+            "Nobody has reached them in more than 2 business days",
+            "Waiting 2+ days",
+        )
+    return format_html(
+        '<span class="queue-badge queue-status-{}">{}</span>{}',
+        contact.status,
+        contact.get_status_display(),
+        waiting,
+    )
+
+
+def assignee_html(contact: ContactRequest) -> str:
+    name = queue.staff_name(contact.assigned_to)
+    if name:
+        return format_html('<span class="queue-assignee">{}</span>', name)
+    return format_html('<span class="queue-muted">{}</span>', "Unassigned")
+
+
+def reference_html(response: Response, url: str = "") -> str:
+    """The reference code, linked when ``url`` is given, with a crisis badge."""
+    code = (
+        format_html('<a class="queue-code" href="{}">{}</a>', url, response.reference_code)
+        if url
+        else format_html('<span class="queue-code">{}</span>', response.reference_code)
+    )
+    if not response.crisis:
+        return code
+    return format_html(
+        '{}<br><span class="queue-badge queue-badge-crisis">{}</span>', code, "Crisis"
+    )
+
+
+class ReceivedFilter(admin.DateFieldListFilter):
+    title_text = "received"
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.title = self.title_text
+
+
+class SharedFilter(ReceivedFilter):
+    title_text = "shared"
+
+
+@override("en")
+def answer_sections(response: Response) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Questions and answers as the person saw them, by section; and any unknown keys.
+
+    In English, whatever language the person used: the staff read them in English.
+    """
+    answers = response.answers if isinstance(response.answers, dict) else {}
+    wording = {"self": "self", "someone_else": "other"}.get(response.for_whom, "both")
+    sections = []
+    for section in SECTIONS:
+        rows = []
+        for question in QUESTIONS:
+            if question.section != section.key or question.key not in answers:
+                continue
+            labels = answer_labels(question.key, answers[question.key])
+            rows.append((getattr(question, wording), labels or ["None of these"]))
+        if rows:
+            sections.append({"legend": section.legend, "rows": rows})
+    known = {q.key for q in QUESTIONS}
+    others = [(key, json.dumps(value)) for key, value in answers.items() if key not in known]
+    return sections, others
+
+
+def _timeline(response: Response, contact: ContactRequest | None) -> list[dict]:
+    """Notes and contact-request changes, newest first, ending with the response itself."""
+    events = [
+        {
+            "at": note.created_at,
+            "kind": "note",
+            "by": queue.staff_name(note.author) or "A former staff member",
+            "text": note.text,
+        }
+        for note in response.staff_notes.select_related("author")
+    ]
+    if contact is not None:
+        for change in contact.changes.select_related("changed_by", "assignee"):
+            if change.kind == ContactRequestChange.Kind.STATUS:
+                text = (
+                    f"Status changed from {change.get_old_status_display() or 'none'} "
+                    f"to {change.get_new_status_display()}"
+                )
+            elif change.assignee is None:
+                text = "Unassigned"
+            else:
+                text = f"Assigned to {queue.staff_name(change.assignee)}"
+            events.append(
+                {
+                    "at": change.changed_at,
+                    "kind": change.kind,
+                    "by": queue.staff_name(change.changed_by) or "A former staff member",
+                    "text": text,
+                }
+            )
+        events.append(
+            {
+                "at": contact.created_at,
+                "kind": "shared",
+                "by": "",
+                "text": "Contact details shared",
+            }
+        )
+    events.sort(key=lambda event: event["at"], reverse=True)
+    events.append(
+        {"at": response.created_at, "kind": "received", "by": "", "text": "Questionnaire sent"}
+    )
+    return events
+
+
+class QueueActionsMixin:
+    """Permissions and actions shared by the response queue and the contact-request list."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
+        return request.user.is_active and request.user.is_superuser
+
+    def has_change_contact_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("programs.change_contactrequest")
+
+    def has_export_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("programs.export_response")
+
+    def responses_of(self, queryset: QuerySet) -> QuerySet:
+        return queryset
+
+    def _report(self, request: HttpRequest, result: queue.BulkResult, done: str) -> None:
+        for code, changes in result.changed:
+            audit.record(
+                request,
+                AuditAction.CONTACT_CHANGED,
+                [code],
+                detail=queue.describe_changes(changes),
+            )
+        if result.changed:
+            self.message_user(request, f"{done}: {len(result.changed)}.", messages.SUCCESS)
+        if result.skipped:
+            self.message_user(
+                request,
+                f"Left alone: {result.skipped} (no contact request, or nothing to change).",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Mark contacted", permissions=["change_contact"])
+    def mark_contacted(self, request: HttpRequest, queryset: QuerySet) -> None:
+        result = queue.mark_contacted(self.responses_of(queryset), by=request.user)
+        self._report(request, result, "Marked contacted")
+
+    @admin.action(description="Assign to me", permissions=["change_contact"])
+    def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
+        result = queue.assign(self.responses_of(queryset), to=request.user, by=request.user)
+        self._report(request, result, "Assigned to you")
+
+    @admin.action(description="Export selected as CSV", permissions=["export"])
+    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        responses = self.responses_of(queryset)
+        count = responses.count()
+        if count > exports.MAX_EXPORT:
+            self.message_user(
+                request,
+                f"{count:,} responses selected; export at most {exports.MAX_EXPORT:,} at a "
+                "time. Narrow the list with the filters or dates first.",
+                messages.ERROR,
+            )
+            return None
+        return csv_download(request, responses.for_queue().order_by("-created_at", "-pk"))
+
+    @admin.action(description="Export as FHIR QuestionnaireResponse (one)", permissions=["export"])
+    def export_fhir(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
+        responses = list(self.responses_of(queryset).for_queue()[:2])
+        if len(responses) != 1:
+            self.message_user(
+                request,
+                "Select exactly one response to export as FHIR; each is its own document.",
+                messages.WARNING,
+            )
+            return None
+        return fhir_download(request, responses[0])
+
+
+def csv_download(request: HttpRequest, responses: QuerySet) -> HttpResponse:
+    codes = list(responses.values_list("reference_code", flat=True))
+    audit.record(request, AuditAction.EXPORTED, codes, export_format=ExportFormat.CSV)
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    download = HttpResponse(content_type="text/csv; charset=utf-8")
+    download["Content-Disposition"] = f'attachment; filename="iop-guide-responses-{stamp}.csv"'
+    # A byte-order mark so spreadsheet programs read accented names correctly.
+    download.write("\ufeff")
+    exports.write_csv(responses.iterator(chunk_size=500), download)
+    return download
+
+
+def fhir_download(request: HttpRequest, response: Response) -> HttpResponse:
+    audit.record(request, AuditAction.EXPORTED, [response], export_format=ExportFormat.FHIR)
+    document = exports.questionnaire_response(response, fhir_base_url(request))
+    download = HttpResponse(
+        json.dumps(document, ensure_ascii=False, indent=2), content_type=FHIR_JSON
+    )
+    filename = f"iop-guide-{response.reference_code}-questionnaire-response.json"
+    download["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return download
+
+
+@admin.register(Response)
+class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
+    list_display = ["reference", "received", "answered_for", "level", "contact_status"]
+    list_display_links = ["reference"]
+    list_select_related = ["suggested_level", "contact_request", "contact_request__assigned_to"]
+    list_filter = [
+        QueueFilter,
+        "crisis",
+        ContactStatusFilter,
+        AssigneeFilter,
+        "suggested_level",
+        "for_whom",
+        ("created_at", ReceivedFilter),
+    ]
+    # Crisis responses nobody has handled, then new contact requests, then newest first
+    # (see Response.queue_rank); read straight off the response_queue_order index.
+    ordering = ["-queue_rank", "-created_at", "-id"]
+    search_fields = ["reference_code"]
+    search_help_text = SEARCH_HELP
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    view_on_site = False
+    actions = ["mark_contacted", "assign_to_me", "export_csv", "export_fhir"]
+
+    class Media:
+        css = {"all": ["css/intake-admin.css"]}
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        return False
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        return _search_by_code(queryset, search_term, "reference_code"), False
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        return super().changelist_view(
+            request, {"title": "Intake queue: responses", **(extra_context or {})}
+        )
+
+    @admin.display(description="Reference")
+    def reference(self, obj: Response) -> str:
+        return reference_html(obj)
+
+    @admin.display(description="Received", ordering="created_at")
+    def received(self, obj: Response) -> str:
+        return received_html(obj.created_at)
+
+    @admin.display(description="Answered for", ordering="for_whom")
+    def answered_for(self, obj: Response) -> str:
+        return obj.get_for_whom_display()
+
+    @admin.display(description="Suggested level", ordering="suggested_level__intensity_rank")
+    def level(self, obj: Response) -> str:
+        if obj.suggested_level is None:
+            return format_html('<span class="queue-muted">{}</span>', "None: crisis")
+        return f"{obj.suggested_level.short_name} ({obj.suggested_level.level_number})"
+
+    @admin.display(description="Contact request")
+    def contact_status(self, obj: Response) -> str:
+        contact = exports.contact_of(obj)
+        if contact is None:
+            return status_badge(None)
+        return format_html("{}<br>{}", status_badge(contact), assignee_html(contact))
+
+    # -- URLs and views ---------------------------------------------------------------
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/contact/",
+                view(self.contact_view),
+                name=f"{prefix}_contact",
+            ),
+            path("<path:object_id>/notes/", view(self.note_view), name=f"{prefix}_note"),
+            path(
+                "<path:object_id>/export/<str:export_format>/",
+                view(self.export_view),
+                name=f"{prefix}_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _get_response(self, request: HttpRequest, object_id: str) -> Response:
+        response = self.get_object(request, unquote(object_id))
+        if response is None:
+            raise Http404("No response with that id.")
+        if not self.has_view_permission(request, response):
+            raise PermissionDenied
+        return response
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).for_queue()
+
+    def detail_url(self, response: Response) -> str:
+        return reverse("admin:programs_response_change", args=[response.pk])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Answers are read-only for everyone: nothing is ever posted to this page.
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        response = self.get_object(request, unquote(object_id))
+        if response is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, response):
+            raise PermissionDenied
+        return self.detail_view(request, response)
+
+    def detail_view(
+        self,
+        request: HttpRequest,
+        response: Response,
+        *,
+        contact_form: ContactUpdateForm | None = None,
+        note_form: StaffNoteForm | None = None,
+        status: int = 200,
+    ) -> HttpResponse:
+        """The read-only page: answers as the person saw them, suggestion, contact, timeline."""
+        contact = exports.contact_of(response)
+        audit.record(request, AuditAction.VIEWED, [response])
+        can_change_contact = contact is not None and self.has_change_contact_permission(request)
+        can_add_note = request.user.has_perm("programs.add_staffnote")
+        if can_change_contact and contact_form is None:
+            contact_form = ContactUpdateForm(user=request.user, contact=contact)
+        if can_add_note and note_form is None:
+            note_form = StaffNoteForm()
+        also = dict(
+            TreatmentLevel.objects.filter(slug__in=response.also_consider).values_list(
+                "slug", "name"
+            )
+        )
+        sections, other_answers = answer_sections(response)
+        areas = [
+            {
+                "number": area,
+                "name": triage.AREA_NAMES.get(area, f"Area {area}"),
+                "score": score,
+                "reasons": [r["text"] for r in response.reasons if r.get("area") == area],
+            }
+            for area, score in response.area_score_list
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "app_label": self.opts.app_label,
+            "original": response,
+            "response": response,
+            "title": f"Response {response.reference_code}",
+            "subtitle": None,
+            "media": self.media,
+            "contact": contact,
+            "contact_badge": status_badge(contact),
+            "received": received_html(response.created_at),
+            "also_consider": [also.get(slug, slug) for slug in response.also_consider],
+            "areas": areas,
+            "flags": [
+                (exports.FLAG_LABELS.get(flag, flag), triage.FLAG_TEXT.get(flag, ""))
+                for flag in response.flags
+            ],
+            "sections": sections,
+            "other_answers": other_answers,
+            "current_version": triage.QUESTIONNAIRE_VERSION,
+            "timeline": _timeline(response, contact),
+            "contact_form": contact_form if can_change_contact else None,
+            "note_form": note_form if can_add_note else None,
+            "can_export": self.has_export_permission(request),
+            "can_delete": self.has_delete_permission(request, response),
+            "contact_url": reverse("admin:programs_response_contact", args=[response.pk]),
+            "note_url": reverse("admin:programs_response_note", args=[response.pk]),
+            "export_csv_url": reverse(
+                "admin:programs_response_export", args=[response.pk, ExportFormat.CSV]
+            ),
+            "export_fhir_url": reverse(
+                "admin:programs_response_export", args=[response.pk, ExportFormat.FHIR]
+            ),
+            "delete_url": reverse("admin:programs_response_delete", args=[response.pk]),
+            "changelist_url": reverse("admin:programs_response_changelist"),
+            "is_me_assigned": contact is not None and contact.assigned_to_id == request.user.pk,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(
+            request, "admin/programs/response/detail.html", context, status=status
+        )
+
+    def contact_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:programs_response_change", args=[object_id])
+            )
+        response = self._get_response(request, object_id)
+        contact = exports.contact_of(response)
+        if contact is None or not self.has_change_contact_permission(request):
+            raise PermissionDenied
+        form = ContactUpdateForm(request.POST, user=request.user, contact=contact)
+        if not form.is_valid():
+            return self.detail_view(request, response, contact_form=form, status=400)
+        data = form.cleaned_data
+        try:
+            changes = queue.update_contact_request(
+                contact.pk,
+                by=request.user,
+                status=data["status"],
+                assigned_to=data["assigned_to"],
+                expected_status=data["expected_status"],
+                expected_assignee_id=data["expected_assignee"],
+            )
+        except queue.StaleContactRequest:
+            self.message_user(
+                request,
+                "Someone else changed this contact request while you had it open. This is "
+                "its current state: make your change again if it still applies.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(self.detail_url(response))
+        if changes:
+            audit.record(
+                request,
+                AuditAction.CONTACT_CHANGED,
+                [response],
+                detail=queue.describe_changes(changes),
+            )
+            self.message_user(request, capfirst(queue.describe_changes(changes)) + ".")
+        else:
+            self.message_user(request, "Nothing changed.", messages.INFO)
+        return HttpResponseRedirect(self.detail_url(response))
+
+    def note_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:programs_response_change", args=[object_id])
+            )
+        response = self._get_response(request, object_id)
+        if not request.user.has_perm("programs.add_staffnote"):
+            raise PermissionDenied
+        form = StaffNoteForm(request.POST)
+        if not form.is_valid():
+            return self.detail_view(request, response, note_form=form, status=400)
+        queue.add_note(response, by=request.user, text=form.cleaned_data["text"])
+        audit.record(request, AuditAction.NOTE_ADDED, [response])
+        self.message_user(request, "Note added.")
+        return HttpResponseRedirect(self.detail_url(response) + "#timeline")
+
+    def export_view(
+        self, request: HttpRequest, object_id: str, export_format: str
+    ) -> HttpResponse:
+        if export_format not in ExportFormat.values:
+            raise Http404("No such export format.")
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:programs_response_change", args=[object_id])
+            )
+        response = self._get_response(request, object_id)
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        if export_format == ExportFormat.FHIR:
+            return fhir_download(request, response)
+        return csv_download(request, Response.objects.for_queue().filter(pk=response.pk))
+
+    # -- Deleting (superusers only) leaves a trace in the access log -------------------
+
+    def delete_model(self, request: HttpRequest, obj: Response) -> None:
+        audit.record(request, AuditAction.DELETED, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        audit.record(
+            request, AuditAction.DELETED, queryset.values_list("reference_code", flat=True)
+        )
+        super().delete_queryset(request, queryset)
+
+
+@admin.register(ContactRequest)
+class ContactRequestAdmin(QueueActionsMixin, admin.ModelAdmin):
+    """The callback list. Contact details only appear on the (logged) response page."""
+
+    list_display = ["reference", "shared", "contact_status", "assignee", "when_and_language"]
+    list_display_links = None
+    list_select_related = ["response", "assigned_to"]
+    list_filter = [
+        QueueFilter,
+        ContactStatusFilter,
+        AssigneeFilter,
+        ("created_at", SharedFilter),
+    ]
+    ordering = ["-created_at", "-id"]
+    search_fields = ["response__reference_code"]
+    search_help_text = SEARCH_HELP
+    list_per_page = 50
+    paginator = CappedCountPaginator
+    show_full_result_count = False
+    show_facets = admin.ShowFacets.NEVER
+    view_on_site = False
+    actions = ["mark_contacted", "assign_to_me", "export_csv", "export_fhir"]
+
+    class Media:
+        css = {"all": ["css/intake-admin.css"]}
+
+    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
+        # Status and assignment change on the response page or through the actions.
+        return False
+
+    def responses_of(self, queryset: QuerySet) -> QuerySet:
+        return Response.objects.filter(contact_request__in=queryset)
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        return super().changelist_view(
+            request, {"title": "Contact requests: who to call back", **(extra_context or {})}
+        )
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        return _search_by_code(queryset, search_term, "response__reference_code"), False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        contact = self.get_object(request, unquote(object_id))
+        if contact is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        return HttpResponseRedirect(
+            reverse("admin:programs_response_change", args=[contact.response_id])
+        )
+
+    def delete_model(self, request: HttpRequest, obj: ContactRequest) -> None:
+        audit.record(
+            request, AuditAction.DELETED, [obj.response.reference_code], detail="contact request"
+        )
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        # One by one, so each response's queue rank is recomputed.
+        for contact in queryset.select_related("response"):
+            self.delete_model(request, contact)
+
+    @admin.display(description="Reference")
+    def reference(self, obj: ContactRequest) -> str:
+        url = reverse("admin:programs_response_change", args=[obj.response_id])
+        return reference_html(obj.response, url)
+
+    @admin.display(description="Shared", ordering="created_at")
+    def shared(self, obj: ContactRequest) -> str:
+        return received_html(obj.created_at)
+
+    @admin.display(description="Status", ordering="status")
+    def contact_status(self, obj: ContactRequest) -> str:
+        return status_badge(obj)
+
+    @admin.display(description="Assigned to")
+    def assignee(self, obj: ContactRequest) -> str:
+        return assignee_html(obj)
+
+    @admin.display(description="Best time and language")
+    def when_and_language(self, obj: ContactRequest) -> str:
+        return format_html(
+            "{}<br>{}", obj.get_best_time_display(), obj.get_preferred_language_display()
+        )

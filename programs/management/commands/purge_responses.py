@@ -1,0 +1,100 @@
+"""Delete questionnaire responses past the retention period."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils import timezone
+
+from programs import audit
+from programs.models import OPEN_STATUSES, AuditAction, ContactRequest, Response, StaffNote
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def positive_days(value: str) -> int:
+    try:
+        days = int(value)
+    except ValueError:
+        raise CommandError(f"--older-than must be a whole number of days; got {value!r}") from None
+    if days < 1:
+        raise CommandError(f"--older-than must be at least 1 day; got {days}")
+    return days
+
+
+# Deleted in batches: SQLite refuses statements with tens of thousands of parameters.
+BATCH = 500
+
+
+class Command(BaseCommand):
+    help = (
+        "Delete responses (with their contact requests and notes) older than "
+        "RESPONSE_RETENTION_DAYS, except those whose contact request is still open."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than",
+            type=str,
+            metavar="DAYS",
+            help="Age in days instead of the RESPONSE_RETENTION_DAYS setting.",
+        )
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Say what would be deleted; delete nothing."
+        )
+
+    def handle(self, *args, older_than: str | None = None, dry_run: bool = False, **options):
+        if older_than is None:
+            days = settings.RESPONSE_RETENTION_DAYS
+            if days < 1:
+                raise CommandError("RESPONSE_RETENTION_DAYS must be at least 1.")
+        else:
+            days = positive_days(older_than)
+        cutoff = timezone.now() - timedelta(days=days)
+        with transaction.atomic():
+            expired = Response.objects.expired(cutoff)
+            kept = Response.objects.filter(
+                created_at__lt=cutoff, contact_request__status__in=OPEN_STATUSES
+            ).count()
+            if dry_run:
+                codes = list(expired.values_list("reference_code", flat=True))
+                contacts = ContactRequest.objects.filter(response__in=expired).count()
+                notes = StaffNote.objects.filter(response__in=expired).count()
+            else:
+                codes, contacts, notes = self._delete(expired)
+                audit.record_command(
+                    "purge_responses",
+                    AuditAction.PURGED,
+                    codes,
+                    detail=(
+                        f"older than {days} days, with {contacts} contact requests and "
+                        f"{notes} notes; kept {kept} with an open contact request"
+                    ),
+                )
+
+        verb = "Would delete" if dry_run else "Deleted"
+        local_cutoff = timezone.localtime(cutoff).strftime("%Y-%m-%d %H:%M %Z")
+        self.stdout.write(
+            f"{verb} {plural(len(codes), 'response')} received before {local_cutoff} "
+            f"({days} days), with {plural(contacts, 'contact request')} and "
+            f"{plural(notes, 'staff note')}; kept {plural(kept, 'older response')} whose "
+            "contact request is still open."
+        )
+
+    def _delete(self, expired) -> tuple[list[str], int, int]:
+        """Delete the expired responses batch by batch; their requests and notes cascade."""
+        codes: list[str] = []
+        contacts = notes = 0
+        while True:
+            batch = list(expired.order_by("pk").values_list("pk", "reference_code")[:BATCH])
+            if not batch:
+                return codes, contacts, notes
+            _total, per_model = Response.objects.filter(pk__in=[pk for pk, _ in batch]).delete()
+            codes += [code for _, code in batch]
+            contacts += per_model.get("programs.ContactRequest", 0)
+            notes += per_model.get("programs.StaffNote", 0)
