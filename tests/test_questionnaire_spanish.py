@@ -8,6 +8,7 @@ from http import HTTPStatus
 
 import pytest
 from django.utils import translation
+from django.utils.html import escape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -179,3 +180,18 @@ def test_the_form_reads_the_same_answers_in_both_languages(data):
             assert form.is_valid(), form.errors
             cleaned[language] = form.answers()
     assert cleaned["en"] == cleaned["es"]
+
+
+def test_intake_staff_read_a_spanish_responses_reasons_in_english_with_the_original(
+    client, admin_client
+):
+    submit(client, MIXED, prefix="/es")
+    stored = Response.objects.get()
+    assert stored.language == "es"
+    english = stored.texts_in("en")["reasons"]
+    page = admin_client.get(f"/admin/programs/response/{stored.pk}/change/").content.decode()
+    for reason in english:
+        assert escape(reason["text"]) in page
+    # What the person actually read stays visible, marked as Spanish.
+    assert escape(stored.reasons[0]["text"]) in page
+    assert 'lang="es"' in page

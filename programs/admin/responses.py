@@ -414,12 +414,17 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             )
         )
         sections, other_answers = answer_sections(response)
+        # Staff read everything in English; what a Spanish speaker read is kept beside it.
+        english = response.texts_in("en")
         areas = [
             {
                 "number": area,
                 "name": triage.AREA_NAMES.get(area, f"Area {area}"),
                 "score": score,
-                "reasons": [r["text"] for r in response.reasons if r.get("area") == area],
+                "reasons": [r["text"] for r in english["reasons"] if r.get("area") == area],
+                "original": [r["text"] for r in response.reasons if r.get("area") == area]
+                if response.language != "en"
+                else [],
             }
             for area, score in response.area_score_list
         ]
@@ -437,6 +442,7 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             "received": received_html(response.created_at),
             "also_consider": [also.get(slug, slug) for slug in response.also_consider],
             "areas": areas,
+            "english": english,
             "flags": [
                 (exports.FLAG_LABELS.get(flag, flag), triage.FLAG_TEXT.get(flag, ""))
                 for flag in response.flags
