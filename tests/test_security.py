@@ -428,3 +428,25 @@ def test_markup_in_contact_fields_renders_inert_in_the_admin(client):
         assert SCRIPT not in html, url
     detail = client.get(pages[0]).content.decode()
     assert "&lt;script&gt;" in detail
+
+
+def test_markup_in_a_listing_report_renders_inert_in_the_admin(client):
+    from programs.models import ListingReport
+    from tests.directory_factories import make_program
+
+    program = make_program(name=SCRIPT)
+    client.post(program.get_absolute_url(), {"kind": "other", "details": SCRIPT})
+    report = ListingReport.objects.get()
+    assert report.details == SCRIPT
+    admin_user = get_user_model().objects.create_superuser(
+        "root2", password="a long passphrase 789"
+    )
+    client.force_login(admin_user)
+    for url in [
+        "/admin/programs/listingreport/",
+        f"/admin/programs/listingreport/{report.pk}/change/",
+        program.get_absolute_url(),
+    ]:
+        response = client.get(url)
+        assert response.status_code == HTTPStatus.OK, url
+        assert SCRIPT not in response.content.decode(), url
