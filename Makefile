@@ -20,7 +20,7 @@ help:
 	@echo "make test   - set up and run the test suite (SQLite)"
 	@echo "make check  - lint, Django checks, migrations check, suite on SQLite and PostgreSQL,"
 	@echo "              then the browser tests (make test-browser)"
-	@echo "make bench  - load-test the app under gunicorn on a throwaway PostgreSQL (~6 minutes)"
+	@echo "make bench  - load-test the app under gunicorn on a throwaway PostgreSQL (~5 minutes)"
 	@echo "make messages     - compile the translations (run, test and check do it first)"
 	@echo "make makemessages - refresh locale/es/LC_MESSAGES/django.po from the code"
 

@@ -189,7 +189,8 @@ def main() -> int:
         for row in rows:
             measure(wrk, port, row, args.duration, args.warmup)
             print(
-                f"  {row.name:38} {row.connections:3} conn  {row.requests_per_s:9.1f} req/s",
+                f"  {row.name:28} {row.connections:3} conn  {row.requests_per_s:9.1f} req/s  "
+                f"(load {row.load_after:.1f})",
                 flush=True,
             )
     finally:
@@ -198,6 +199,16 @@ def main() -> int:
         else:
             stop(server)
         log.close()
+    # The access log is large; keep it only when gunicorn reported trouble.
+    trouble = [
+        line
+        for line in log_path.read_text(errors="replace").splitlines()
+        if "Traceback" in line or "WORKER TIMEOUT" in line or "[ERROR]" in line
+    ]
+    if trouble:
+        print(f"bench: gunicorn reported {len(trouble)} problem(s); see {log_path}")
+    elif not args.keep_server:
+        log_path.unlink()
 
     judge(rows)
     pg_version = manage(
@@ -337,6 +348,11 @@ def print_report(report: dict, rows: list[Row], startup: dict[str, float]) -> bo
         f"{'on' if report['page_cache'] else 'off'}, {report['duration_s']} s per row; "
         f"1-minute load average {report['load_before']:.2f} before the run\n"
     )
+    if report["load_before"] > 1:
+        print(
+            "Warning: the machine was busy before the run (load above 1): other work shares "
+            "the cores with gunicorn and wrk, so these numbers are pessimistic.\n"
+        )
     print(markdown_table(rows))
     print("\n| Startup | Seconds | Budget | Result |\n|---|---:|---|---|")
     failed = any(not r.passed for r in rows)

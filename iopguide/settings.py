@@ -186,7 +186,7 @@ CACHES = {
         "LOCATION": "iopguide_ratelimit",
     },
     # Rendered public pages, in each process's memory: a hit costs no query. Pages are
-    # 10–40 kB, so this holds at most ~40 MB per process.
+    # 10–50 kB, so this holds at most ~50 MB per process.
     "pages": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "iopguide_pages",

@@ -121,6 +121,8 @@ def _storable(request: HttpRequest, response: HttpResponse) -> tuple | None:
     """What to keep of a response (content type and content split at CSRF tokens), or None."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return None
+    if not getattr(response, "is_rendered", True):  # a TemplateResponse not rendered yet
+        return None
     if any(response.has_header(name) for name in _PERSONAL_HEADERS):
         return None
     if len(get_messages(request)):  # a message shown or queued on this page
@@ -165,9 +167,11 @@ def content_version() -> str | None:
 
 
 def content_changed() -> None:
-    """Make every process drop the pages it has cached (after the current transaction)."""
-    if not settings.PAGE_CACHE_ENABLED:
-        return
+    """Make every process drop the pages it has cached (after the current transaction).
+
+    Also when this process does not cache pages itself (a management command, say): the
+    app servers that do must still hear of the change.
+    """
     if connection.in_atomic_block:
         # One bump per transaction, however many rows it changes.
         if any(func is _bump for _sids, func, _robust in connection.run_on_commit):

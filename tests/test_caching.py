@@ -74,7 +74,7 @@ def public_urls() -> list[str]:
 
 def test_a_second_visit_is_served_from_the_cache_without_a_query(client):
     for url in public_urls():
-        first, first_queries = get(client, url)
+        first = client.get(url)
         again, again_queries = get(client, url)
         assert first.status_code == again.status_code == HTTPStatus.OK, url
         assert is_stored(url), url
@@ -180,6 +180,16 @@ def test_one_transaction_of_many_changes_clears_the_cache_once(client, monkeypat
             make_criterion(iop, text=f"Criterion {n}")
         assert bumps == []
     assert bumps == [1]
+
+
+@committing
+def test_a_process_without_the_page_cache_still_tells_the_others(settings):
+    # e.g. `manage.py load_content` run with PAGE_CACHE_ENABLED=0 on a shared database.
+    before = caching.content_version()
+    settings.PAGE_CACHE_ENABLED = False
+    make_service(name="Added by a command")
+    settings.PAGE_CACHE_VERSION_CHECK_SECONDS = 0
+    assert caching.content_version() != before
 
 
 @committing

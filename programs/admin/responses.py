@@ -36,6 +36,7 @@ from ..models import (
 )
 from ..questions import QUESTIONS, SECTIONS, answer_labels
 from ..views.fhir import FHIR_JSON, fhir_base_url
+from .checkboxes import PlainActionCheckbox
 from .listing import AssigneeFilter, CappedCountPaginator, ContactStatusFilter, QueueFilter
 
 SEARCH_HELP = "Search by the 8-character reference code the person was given, e.g. ABCD2346."
@@ -184,7 +185,7 @@ def _timeline(response: Response, contact: ContactRequest | None) -> list[dict]:
     return events
 
 
-class QueueActionsMixin:
+class QueueActionsMixin(PlainActionCheckbox):
     """Permissions and actions shared by the response queue and the contact-request list."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
