@@ -57,16 +57,7 @@ test-browser: $(STAMP) messages chromium
 	$(TEST_ENV) CHROMIUM_PATH=/usr/bin/chromium $(PYTEST) -m browser
 
 chromium:
-	@if [ ! -x /usr/bin/chromium ]; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's chromium for the browser tests"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null \
-	      || { echo "Could not install chromium with apt-get." >&2; exit 1; }; \
-	  else \
-	    echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium'." >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	@scripts/ensure-debian-package /usr/bin/chromium chromium "The browser tests"
 
 # Load test: seeds a throwaway PostgreSQL (CI=true: install or fail, never skip), serves
 # the app with gunicorn.conf.py and drives it with wrk. See the README, "Performance".
@@ -74,16 +65,7 @@ bench: $(STAMP) wrk
 	CI=true scripts/with-postgres $(BIN)/python bench/run.py $(BENCH_ARGS)
 
 wrk:
-	@if ! command -v wrk >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's wrk for the benchmark"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk) >/dev/null \
-	      || { echo "Could not install wrk with apt-get." >&2; exit 1; }; \
-	  else \
-	    echo "The benchmark needs Debian's wrk: run 'sudo apt-get install -y wrk'." >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	@scripts/ensure-debian-package wrk wrk "The benchmark"
 
 # Translations. The .po catalogues are the source and are committed; the .mo files are
 # compiled from them here (never committed). Django's compilemessages needs GNU gettext.
@@ -101,16 +83,7 @@ makemessages: $(STAMP) gettext
 	@echo "Translate every new or fuzzy entry in locale/es/LC_MESSAGES/django.po, then: make messages"
 
 gettext:
-	@if ! command -v msgfmt >/dev/null; then \
-	  if [ "$$(id -u)" = 0 ]; then \
-	    echo "Installing Debian's gettext to compile the translations"; \
-	    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext) >/dev/null \
-	      || { echo "Could not install gettext with apt-get." >&2; exit 1; }; \
-	  else \
-	    echo "Compiling the translations needs GNU gettext: run 'sudo apt-get install -y gettext'." >&2; \
-	    exit 1; \
-	  fi; \
-	fi
+	@scripts/ensure-debian-package msgfmt gettext "Compiling the translations"
 
 lint: $(STAMP)
 	$(BIN)/ruff format --check .
