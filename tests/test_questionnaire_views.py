@@ -341,3 +341,41 @@ def test_crisis_result_has_no_program_link(client):
     client.post(URL, as_post(answers(danger_now=["harm_others"])))
     html = client.get(Response.objects.get().get_absolute_url()).content.decode()
     assert "/programs/?" not in html
+
+
+@pytest.mark.parametrize(("url", "language"), [(URL, "en"), ("/es/questionnaire/", "es")])
+def test_the_blank_form_is_crispys_own_rendering_made_once_per_language(
+    client, monkeypatch, url, language
+):
+    from django.template import Context, Template
+    from django.utils import translation
+
+    from programs.forms import QuestionnaireForm
+    from programs.forms import questionnaire as module
+
+    monkeypatch.setattr(module, "_blank_questionnaires", {})
+    renders = []
+    real = module.render_crispy_form
+    monkeypatch.setattr(module, "render_crispy_form", lambda f: renders.append(1) or real(f))
+    pages = [client.get(url).content.decode() for _ in range(3)]
+    assert renders == [1]  # the second and third visitors get the kept rendering
+    with translation.override(language):
+        fresh = Template("{% load crispy_forms_tags %}{% crispy form %}").render(
+            Context({"form": QuestionnaireForm()})
+        )
+    assert 'name="danger_now"' in fresh
+    for page in pages:
+        assert fresh in page
+    # Each page still has its own CSRF token, outside the kept fields.
+    assert pages[0].count('name="csrfmiddlewaretoken"') == 1
+    assert 'name="csrfmiddlewaretoken"' not in fresh
+
+
+def test_answers_with_errors_are_rendered_afresh_with_the_choices_kept(client):
+    data = as_post(answers())
+    data.pop("frequency")
+    page = client.post(URL, data)
+    assert page.status_code == HTTPStatus.BAD_REQUEST
+    html = page.content.decode()
+    assert "Choose one answer." in html
+    assert 'name="for_whom" value="self"  id="id_for_whom_0" required checked>' in html

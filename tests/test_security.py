@@ -12,11 +12,14 @@ from django.contrib.auth.password_validation import validate_password
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
+from iopguide import middleware
 from iopguide.middleware import SESSION_LAST_SEEN, SESSION_STARTED
 from programs.models import ContactRequest, Response
 from tests.answers import answers, as_post
@@ -238,6 +241,33 @@ def test_active_staff_session_continues(client, staff_user):
     client.force_login(staff_user)
     for _ in range(3):
         assert client.get("/admin/").status_code == HTTPStatus.OK
+
+
+def session_writes(client) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get("/admin/").status_code == HTTPStatus.OK
+    return sum('UPDATE "django_session"' in q["sql"] for q in captured)
+
+
+def test_activity_is_recorded_once_a_minute_not_on_every_request(client, staff_user, monkeypatch):
+    clock = [1_800_000_000]
+    monkeypatch.setattr(middleware.time, "time", lambda: clock[0])
+    client.force_login(staff_user)
+    assert session_writes(client) == 1  # the first request records start and last seen
+    assert client.session[SESSION_LAST_SEEN] == clock[0]
+    clock[0] += 59
+    assert session_writes(client) == 0
+    clock[0] += 1
+    assert session_writes(client) == 1
+    assert client.session[SESSION_LAST_SEEN] == clock[0]
+    # Idle time counts from the last recorded activity, so it may end a minute early,
+    # never late: 30 minutes after that record the session is over.
+    clock[0] += 59
+    assert session_writes(client) == 0
+    clock[0] += 30 * 60 - 59 + 1
+    response = client.get("/admin/")
+    assert response.status_code == HTTPStatus.FOUND
+    assert "/admin/login/" in response["Location"]
 
 
 def test_logout_deletes_the_session_server_side(client, staff_user):

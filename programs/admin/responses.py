@@ -7,11 +7,13 @@ Every detail view, export, status change and note is written to the access log.
 
 from __future__ import annotations
 
+import functools
 import json
 from datetime import datetime
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -21,7 +23,7 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import override
+from django.utils.translation import get_language, override
 
 from .. import audit, exports, queue, triage
 from ..forms.intake import ContactUpdateForm, StaffNoteForm
@@ -36,8 +38,8 @@ from ..models import (
 )
 from ..questions import QUESTIONS, SECTIONS, answer_labels
 from ..views.fhir import FHIR_JSON, fhir_base_url
-from .checkboxes import PlainActionCheckbox
 from .listing import AssigneeFilter, CappedCountPaginator, ContactStatusFilter, QueueFilter
+from .rows import FastChangeListRows
 
 SEARCH_HELP = "Search by the 8-character reference code the person was given, e.g. ABCD2346."
 
@@ -54,14 +56,20 @@ def _search_by_code(queryset: QuerySet, term: str, field: str) -> QuerySet:
     return queryset.filter(**{field: code})
 
 
+@functools.lru_cache(maxsize=4096)
+def _date_and_time(local: datetime, language: str | None) -> str:
+    """``local`` in the active language's DATETIME_FORMAT: the same rows come back on
+    every reload of a list, and formatting one costs more than the rest of its row."""
+    return formats.date_format(local, "DATETIME_FORMAT")
+
+
 def received_html(moment: datetime) -> str:
-    local = timezone.localtime(moment)
     return format_html(
         '<span class="queue-relative">{}</span><br>'
         '<time class="queue-absolute" datetime="{}">{}</time>',
         naturaltime(moment),
         moment.isoformat(),
-        formats.date_format(local, "DATETIME_FORMAT"),
+        _date_and_time(timezone.localtime(moment), get_language()),
     )
 
 
@@ -103,6 +111,28 @@ def reference_html(response: Response, url: str = "") -> str:
     return format_html(
         '{}<br><span class="queue-badge queue-badge-crisis">{}</span>', code, "Crisis"
     )
+
+
+class QueueChangeList(ChangeList):
+    """The queue's page of rows, loaded without the answers and reasons it never shows."""
+
+    # JSON columns (parsed row by row) and contact details: the detail page shows them.
+    not_listed = [
+        "answers",
+        "area_scores",
+        "reasons",
+        "crisis_reasons",
+        "also_consider",
+        "flags",
+        "notes",
+        "contact_request__name",
+        "contact_request__phone",
+        "contact_request__email",
+    ]
+
+    def get_results(self, request: HttpRequest) -> None:
+        super().get_results(request)
+        self.result_list = self.result_list.defer(*self.not_listed)
 
 
 class ReceivedFilter(admin.DateFieldListFilter):
@@ -185,7 +215,7 @@ def _timeline(response: Response, contact: ContactRequest | None) -> list[dict]:
     return events
 
 
-class QueueActionsMixin(PlainActionCheckbox):
+class QueueActionsMixin(FastChangeListRows):
     """Permissions and actions shared by the response queue and the contact-request list."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
@@ -315,6 +345,9 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
         return _search_by_code(queryset, search_term, "reference_code"), False
+
+    def get_changelist(self, request: HttpRequest, **kwargs):
+        return QueueChangeList
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
         return super().changelist_view(
@@ -567,6 +600,7 @@ class ContactRequestAdmin(QueueActionsMixin, admin.ModelAdmin):
     list_display = ["reference", "shared", "contact_status", "assignee", "when_and_language"]
     list_display_links = None
     list_select_related = ["response", "assigned_to"]
+    change_list_template = "admin/programs/fast_change_list.html"
     list_filter = [
         QueueFilter,
         ContactStatusFilter,

@@ -6,9 +6,11 @@ import re
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.utils.html import format_html
-from django.utils.translation import gettext
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..i18n import SPANISH, current_language
@@ -83,6 +85,24 @@ class QuestionnaireForm(forms.Form):
             q.key: list(self.cleaned_data[q.key]) if q.multiple else self.cleaned_data[q.key]
             for q in QUESTIONS
         }
+
+
+_blank_questionnaires: dict[str | None, str] = {}
+
+
+def blank_questionnaire_html() -> SafeString:
+    """The unanswered questionnaire's fields, rendered once per language per process.
+
+    Rendering 18 questions' radios and checkboxes through crispy-forms was ~95% of the
+    questionnaire page's time. The blank form is the same for every visitor and holds no
+    CSRF token (the page's own <form> does), so it is rendered on first use and kept;
+    a form with answers or errors is always rendered afresh.
+    """
+    language = get_language()
+    html = _blank_questionnaires.get(language)
+    if html is None:
+        html = _blank_questionnaires[language] = render_crispy_form(QuestionnaireForm())
+    return mark_safe(html)
 
 
 PHONE_RE = re.compile(r"^\+?[\d\s().\-]{7,25}$")

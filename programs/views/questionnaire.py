@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from .. import ratelimit, triage
 from ..forms import ContactRequestForm, QuestionnaireForm
+from ..forms.questionnaire import blank_questionnaire_html
 from ..i18n import current_language
 from ..models import BestTime, ContactRequest, Response, TreatmentLevel
 from ..questions import QUESTIONS_FOR_CLINICIAN
@@ -40,12 +41,10 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
     else:
         form = QuestionnaireForm()
         status = 200
-    return render(
-        request,
-        "programs/questionnaire.html",
-        {"form": form, "retention_days": settings.RESPONSE_RETENTION_DAYS},
-        status=status,
-    )
+    context = {"form": form, "retention_days": settings.RESPONSE_RETENTION_DAYS}
+    if not form.is_bound:
+        context["blank_form_html"] = blank_questionnaire_html()
+    return render(request, "programs/questionnaire.html", context, status=status)
 
 
 def _result_context(response: Response) -> dict:
