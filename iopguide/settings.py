@@ -180,11 +180,6 @@ WHITENOISE_USE_FINDERS = DEBUG
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Shared by every app process behind the load balancer, so limits hold across them.
-    "ratelimit": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-        "LOCATION": "iopguide_ratelimit",
-    },
     # Rendered public pages, in each process's memory: a hit costs no query. Pages are
     # 10–50 kB, so this holds at most ~50 MB per process.
     "pages": {

@@ -1,17 +1,28 @@
-"""A fixed-window rate limiter shared by every app process (it lives in the database cache)."""
+"""A fixed-window rate limiter shared by every app process (its counters live in the database).
+
+Each hit is one ``INSERT … ON CONFLICT DO UPDATE SET count = count + 1 RETURNING count``
+(PostgreSQL, and SQLite 3.35+): the database serialises simultaneous hits on a counter, so
+a burst of parallel requests from one client is counted exactly, on one app server or many.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 import time
+from contextlib import nullcontext
+from datetime import UTC, datetime
 
 from django.conf import settings
-from django.core.cache import caches
-from django.db import DatabaseError
+from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest
 
+from .models import RateLimitCounter
+
 logger = logging.getLogger(__name__)
+
+# Counters are kept a little past their window, so a hit at the very end still finds its row.
+GRACE_SECONDS = 5
 
 
 def client_key(request: HttpRequest) -> str:
@@ -25,24 +36,47 @@ def client_key(request: HttpRequest) -> str:
     return digest[:32]
 
 
+def count_hit(key: str, expires_at: datetime) -> int:
+    """Add one to the counter ``key`` (creating it) and return the new count, atomically."""
+    quote = connection.ops.quote_name
+    table = quote(RateLimitCounter._meta.db_table)
+    key_col, count_col, expires_col = map(quote, ("key", "count", "expires_at"))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({key_col}, {count_col}, {expires_col}) VALUES (%s, 1, %s) "
+            f"ON CONFLICT ({key_col}) DO UPDATE SET {count_col} = {table}.{count_col} + 1 "
+            f"RETURNING {count_col}",
+            [key, connection.ops.adapt_datetimefield_value(expires_at)],
+        )
+        return cursor.fetchone()[0]
+
+
+def delete_expired(now: datetime | None = None) -> int:
+    """Delete counters whose window is over; returns how many."""
+    now = now or datetime.now(UTC)
+    deleted, _ = RateLimitCounter.objects.filter(expires_at__lt=now).delete()
+    return deleted
+
+
 def is_limited(scope: str, request: HttpRequest, limit: int, window_seconds: int) -> bool:
     """Count one hit for this client in `scope`; True once it exceeds `limit` in the window."""
     if not settings.RATELIMIT_ENABLED:
         return False
-    cache = caches["ratelimit"]
-    window = int(time.time() // window_seconds)
-    key = f"rl:{scope}:{client_key(request)}:{window}"
+    now = time.time()
+    window = int(now // window_seconds)
+    key = f"{scope}:{client_key(request)}:{window}"
+    expires_at = datetime.fromtimestamp((window + 1) * window_seconds + GRACE_SECONDS, UTC)
+    # Inside a transaction, a savepoint keeps a storage failure from spoiling it.
+    guard = transaction.atomic() if connection.in_atomic_block else nullcontext()
     try:
-        # add() only writes when the key is new, so concurrent first hits do not reset it.
-        cache.add(key, 0, timeout=window_seconds + 5)
-        try:
-            count = cache.incr(key)
-        except ValueError:  # expired between add() and incr()
-            cache.set(key, 1, timeout=window_seconds + 5)
-            count = 1
+        with guard:
+            count = count_hit(key, expires_at)
+            if count == 1:
+                # A client's first hit in a window: a good moment to drop finished windows.
+                delete_expired(datetime.fromtimestamp(now, UTC))
     except DatabaseError:
         # A person in trouble must never be turned away because the limiter's storage
         # failed: let the request through and tell the operators.
-        logger.exception("Rate limiter storage failed (did `manage.py createcachetable` run?)")
+        logger.exception("Rate limiter storage failed (did `manage.py migrate` run?)")
         return False
     return count > limit

@@ -1,9 +1,13 @@
+import threading
+from datetime import UTC, datetime, timedelta
+
 import pytest
-from django.core.cache import caches
-from django.db import DatabaseError
+from django.db import DatabaseError, connection, connections, transaction
 from django.test import RequestFactory
 
 from programs import ratelimit
+from programs.models import RateLimitCounter, Response
+from tests.staff import make_response
 
 pytestmark = pytest.mark.django_db
 
@@ -20,6 +24,15 @@ def test_limit_counts_per_client_and_scope():
     assert [ratelimit.is_limited("t", a, 2, 60) for _ in range(3)] == [False, False, True]
     assert ratelimit.is_limited("t", b, 2, 60) is False
     assert ratelimit.is_limited("other", a, 2, 60) is False
+
+
+def test_a_new_window_starts_a_new_count(monkeypatch):
+    clock = [1_800_000_000.0]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    a = request_from("10.0.0.1")
+    assert [ratelimit.is_limited("t", a, 1, 60) for _ in range(2)] == [False, True]
+    clock[0] += 60
+    assert ratelimit.is_limited("t", a, 1, 60) is False
 
 
 def test_client_key_never_contains_the_address():
@@ -39,25 +52,98 @@ def test_forwarded_for_is_ignored_unless_trusted(settings):
     assert one != two
 
 
-def test_limiter_lives_in_the_shared_database_cache(settings):
-    assert settings.CACHES["ratelimit"]["BACKEND"].endswith("DatabaseCache")
-    from django.db import connection
+def test_counters_are_rows_in_the_database_with_no_address(monkeypatch):
+    clock = 1_800_000_030.0
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock)
+    for _ in range(3):
+        ratelimit.is_limited("share", request_from("10.0.0.9"), 5, 60)
+    counter = RateLimitCounter.objects.get()
+    assert counter.count == 3
+    assert counter.key.startswith("share:")
+    assert "10.0.0.9" not in counter.key
+    # The window is [1,800,000,000, 1,800,000,060); the row is kept a few seconds longer.
+    assert counter.expires_at == datetime.fromtimestamp(1_800_000_065, UTC)
 
-    ratelimit.is_limited("shared", request_from("10.0.0.9"), 5, 60)
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT COUNT(*) FROM iopguide_ratelimit")
-        assert cursor.fetchone()[0] >= 1
+
+def test_finished_windows_are_deleted_when_a_new_one_starts(monkeypatch):
+    clock = [1_800_000_000.0]
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock[0])
+    ratelimit.is_limited("t", request_from("10.0.0.1"), 5, 60)
+    ratelimit.is_limited("t", request_from("10.0.0.2"), 5, 60)
+    assert RateLimitCounter.objects.count() == 2
+    clock[0] += 120
+    ratelimit.is_limited("t", request_from("10.0.0.1"), 5, 60)
+    assert RateLimitCounter.objects.count() == 1
+    assert ratelimit.delete_expired(datetime.fromtimestamp(clock[0] + 3600, UTC)) == 1
+
+
+def test_purge_also_deletes_finished_rate_limit_windows(monkeypatch):
+    from django.core.management import call_command
+
+    RateLimitCounter.objects.create(
+        key="t:old:1", count=3, expires_at=datetime.now(UTC) - timedelta(minutes=1)
+    )
+    RateLimitCounter.objects.create(
+        key="t:new:2", count=1, expires_at=datetime.now(UTC) + timedelta(minutes=1)
+    )
+    call_command("purge_responses", verbosity=0)
+    assert list(RateLimitCounter.objects.values_list("key", flat=True)) == ["t:new:2"]
 
 
 def test_limiter_fails_open_when_its_storage_fails(monkeypatch, caplog):
     def broken(*args, **kwargs):
         raise DatabaseError("no such table")
 
-    monkeypatch.setattr(caches["ratelimit"], "add", broken)
+    monkeypatch.setattr(ratelimit, "count_hit", broken)
     assert ratelimit.is_limited("t", request_from("10.0.0.3"), 0, 60) is False
     assert "Rate limiter storage failed" in caplog.text
+
+
+def test_a_storage_failure_inside_a_transaction_leaves_it_usable(monkeypatch):
+    real = ratelimit.count_hit
+
+    def broken(key, expires_at):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT * FROM no_such_table_here")
+        return real(key, expires_at)
+
+    monkeypatch.setattr(ratelimit, "count_hit", broken)
+    with transaction.atomic():
+        assert ratelimit.is_limited("t", request_from("10.0.0.3"), 0, 60) is False
+        make_response()  # the transaction still works after the failed statement
+    assert Response.objects.count() == 1
 
 
 def test_disabled_limiter_never_limits(settings):
     settings.RATELIMIT_ENABLED = False
     assert ratelimit.is_limited("t", request_from("10.0.0.4"), 0, 60) is False
+    assert not RateLimitCounter.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_burst_of_simultaneous_hits_is_counted_exactly():
+    if connection.vendor != "postgresql":
+        pytest.skip("parallel connections need PostgreSQL (make test-pg / make check)")
+    parallel, limit = 30, 10
+    start = threading.Barrier(parallel)
+    outcomes: list[bool] = []
+    errors: list[str] = []
+
+    def hit() -> None:
+        try:
+            start.wait(timeout=30)
+            outcomes.append(ratelimit.is_limited("burst", request_from("10.9.9.9"), limit, 3600))
+        except Exception as exc:  # noqa: BLE001 - asserted on below
+            errors.append(repr(exc))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=hit) for _ in range(parallel)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert errors == []
+    assert outcomes.count(False) == limit
+    assert outcomes.count(True) == parallel - limit
+    assert RateLimitCounter.objects.get().count == parallel

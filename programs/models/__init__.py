@@ -35,6 +35,7 @@ from .levels import (
     TreatmentLevel,
     validate_typical_week,
 )
+from .limits import RateLimitCounter
 from .responses import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
@@ -88,6 +89,7 @@ __all__ = [
     "MedicalCare",
     "Service",
     "SuitabilityCriterion",
+    "RateLimitCounter",
     "TreatmentLevel",
     "validate_typical_week",
 ]

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from programs import audit
+from programs import audit, ratelimit
 from programs.models import OPEN_STATUSES, AuditAction, ContactRequest, Response, StaffNote
 
 
@@ -34,7 +34,8 @@ BATCH = 500
 class Command(BaseCommand):
     help = (
         "Delete responses (with their contact requests and notes) older than "
-        "RESPONSE_RETENTION_DAYS, except those whose contact request is still open."
+        "RESPONSE_RETENTION_DAYS, except those whose contact request is still open; "
+        "and rate-limit counters whose window is over."
     )
 
     def add_arguments(self, parser):
@@ -85,6 +86,11 @@ class Command(BaseCommand):
             f"{plural(notes, 'staff note')}; kept {plural(kept, 'older response')} whose "
             "contact request is still open."
         )
+        if not dry_run:
+            # Finished rate-limit windows (hashed client keys and counts, nothing else).
+            counters = ratelimit.delete_expired()
+            if counters:
+                self.stdout.write(f"Deleted {plural(counters, 'finished rate-limit counter')}.")
 
     def _delete(self, expired) -> tuple[list[str], int, int]:
         """Delete the expired responses batch by batch; their requests and notes cascade."""
