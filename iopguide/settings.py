@@ -4,7 +4,7 @@ One file for every environment: see the README's table of variables.
 """
 
 import os
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +54,19 @@ def env_int(name: str, default: int) -> int:
     if value < 0:
         raise ImproperlyConfigured(f"{name} must not be negative; got {raw!r}")
     return value
+
+
+def env_dates(name: str) -> list[date]:
+    """Comma-separated dates as YYYY-MM-DD; a malformed one is a configuration error."""
+    dates = []
+    for item in env_list(name):
+        try:
+            dates.append(date.fromisoformat(item))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list dates as YYYY-MM-DD, separated by commas; got {item!r}"
+            ) from None
+    return dates
 
 
 DEBUG = env_bool("DEBUG")
@@ -276,6 +289,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 500)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
+# Days the intake team is closed, which do not count towards "waiting 2+ business days":
+# US federal holidays as observed, unless turned off, and any dates listed.
+INTAKE_FEDERAL_HOLIDAYS = env_bool("INTAKE_FEDERAL_HOLIDAYS", True)
+INTAKE_CLOSED_DAYS = env_dates("INTAKE_CLOSED_DAYS")
 # Questionnaire responses older than this are purged (`manage.py purge_responses`).
 RESPONSE_RETENTION_DAYS = env_int("RESPONSE_RETENTION_DAYS", 180)
 # The public FHIR base URL (e.g. https://iopguide.example.org/fhir) that exported

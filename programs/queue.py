@@ -6,13 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from .business_days import business_days_before
+from .business_days import ClosedDays, business_days_before
 from .models import (
     CLOSED_STATUSES,
     ContactRequest,
@@ -185,9 +186,14 @@ class QueueSummary:
     waiting_cutoff: datetime
 
 
+def closed_days() -> ClosedDays:
+    """The intake team's days off: INTAKE_FEDERAL_HOLIDAYS and INTAKE_CLOSED_DAYS."""
+    return ClosedDays(settings.INTAKE_CLOSED_DAYS, federal=settings.INTAKE_FEDERAL_HOLIDAYS)
+
+
 def waiting_cutoff(now: datetime) -> datetime:
     """Requests shared before this moment have waited more than the allowed business days."""
-    return business_days_before(timezone.localtime(now), WAITING_BUSINESS_DAYS)
+    return business_days_before(timezone.localtime(now), WAITING_BUSINESS_DAYS, closed_days())
 
 
 def crisis_since(now: datetime) -> datetime:

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -99,3 +99,19 @@ def test_summary_counts_waiting_in_business_days():
     assert summary.waiting == 2
     assert summary.new_requests == 2
     assert summary.recent_crisis == 1
+
+
+@pytest.mark.django_db
+def test_holidays_do_not_count_towards_waiting(settings):
+    # Thanksgiving 2026 is Thursday 26 November.
+    friday_10am = datetime(2026, 11, 27, 10, 0, tzinfo=NY)
+    tuesday_11am = datetime(2026, 11, 24, 11, 0, tzinfo=NY)
+    share(make_response(), created_at=tuesday_11am)
+    # Tuesday 11:00 to Friday 10:00 is Tuesday 13 hours, Wednesday, Friday 10 hours: less
+    # than 2 business days with Thanksgiving off.
+    assert queue.queue_summary(now=friday_10am).waiting == 0
+    settings.INTAKE_FEDERAL_HOLIDAYS = False
+    assert queue.queue_summary(now=friday_10am).waiting == 1
+    # The team's own closures count as days off too.
+    settings.INTAKE_CLOSED_DAYS = [date(2026, 11, 25)]
+    assert queue.queue_summary(now=friday_10am).waiting == 0

@@ -82,3 +82,23 @@ def test_database_url_selects_the_database(settings):
     url = os.environ.get("DATABASE_URL", "")
     expected = "postgresql" if url.startswith(("postgres://", "postgresql://")) else "sqlite"
     assert connection.vendor == expected
+
+
+def test_env_dates_reads_iso_dates_and_refuses_anything_else(monkeypatch):
+    from datetime import date
+
+    from iopguide.settings import env_dates
+
+    monkeypatch.setenv("SOME_DATES", "2026-12-24, 2026-12-31")
+    assert env_dates("SOME_DATES") == [date(2026, 12, 24), date(2026, 12, 31)]
+    monkeypatch.delenv("SOME_DATES")
+    assert env_dates("SOME_DATES") == []
+    monkeypatch.setenv("SOME_DATES", "2026-12-24,24/12/2026")
+    with pytest.raises(ImproperlyConfigured, match="YYYY-MM-DD"):
+        env_dates("SOME_DATES")
+
+
+def test_a_malformed_closed_day_stops_the_site_starting():
+    result = run_settings(DEBUG="0", SECRET_KEY="x" * 50, INTAKE_CLOSED_DAYS="Christmas")
+    assert result.returncode != 0
+    assert "INTAKE_CLOSED_DAYS must list dates as YYYY-MM-DD" in result.stderr
