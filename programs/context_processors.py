@@ -12,14 +12,20 @@ from .views.language import in_language
 
 
 def language_switch(request: HttpRequest) -> dict:
-    """This page in each other language: its address, and the switcher link that remembers it."""
+    """This page in each other language: its address, and the switcher link that remembers it.
+
+    Also ``language_alternates``: the page's full address in every language, for the
+    ``<link rel="alternate" hreflang>`` tags that tell search engines which page is which
+    (``x-default``, the English page, is for any other language).
+    """
     current = translation.get_language()
     here = request.get_full_path()
     links = []
+    addresses = {current: here}
     for code, name in settings.LANGUAGES:
         if code == current:
             continue
-        url = in_language(here, code)
+        url = addresses[code] = in_language(here, code)
         switch = reverse("switch_language", args=[code])
         links.append(
             {
@@ -29,4 +35,12 @@ def language_switch(request: HttpRequest) -> dict:
                 "switch_url": f"{switch}?{urlencode({'next': url})}",
             }
         )
-    return {"other_languages": links}
+    alternates = [
+        {"code": code, "url": request.build_absolute_uri(addresses[code])}
+        for code, _name in settings.LANGUAGES
+        if code in addresses
+    ]
+    if settings.LANGUAGE_CODE in addresses:
+        default = request.build_absolute_uri(addresses[settings.LANGUAGE_CODE])
+        alternates.append({"code": "x-default", "url": default})
+    return {"other_languages": links, "language_alternates": alternates}

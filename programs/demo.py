@@ -305,6 +305,147 @@ DEMO_PROGRAMS: list[dict[str, Any]] = [
 ]
 # fmt: on
 
+# What each example says in Spanish (`description_es`), by name. Plain words with "usted",
+# in the project's glossary (README, "Languages").
+SPANISH_DESCRIPTIONS: dict[str, str] = {
+    "Willow Street Counseling": (
+        "Consejería individual y en grupo cada semana, con grupos por la tarde para quienes "
+        "trabajan de día."
+    ),
+    "Northside Family Recovery": (
+        "Consejería para adultos y adultos mayores, con sesiones en familia una vez al mes."
+    ),
+    "Harborview Outpatient Clinic": (
+        "Sesiones por la tarde y los fines de semana, por video o en la clínica, con un grupo "
+        "que acoge a personas LGBTQ+."
+    ),
+    "Teen Bridges Counseling": (
+        "Consejería para adolescentes después de la escuela, con un grupo para padres cada dos "
+        "semanas."
+    ),
+    "Veterans Pathway Outpatient": (
+        "Consejería para veteranos y sus parejas, en persona o por video."
+    ),
+    "Sunrise Women's Counseling Center": (
+        "Consejería para mujeres, también durante el embarazo y después del parto."
+    ),
+    "Clearwater Virtual Counseling": (
+        "Consejería por video entre semana por la tarde y los fines de semana, en todo el estado."
+    ),
+    "Mesa Community Health Recovery Services": (
+        "Consejería con medicamentos para el consumo de opioides, en una clínica comunitaria."
+    ),
+    "Riverside Evening IOP": (
+        "Tres tardes por semana de sesiones en grupo e individuales, para que pueda seguir "
+        "trabajando."
+    ),
+    "Lakeshore Teen IOP": (
+        "Grupos para adolescentes después de la escuela, en persona o por video, con sesiones "
+        "en familia cada semana."
+    ),
+    "Blue Ridge Virtual IOP": (
+        "Un tratamiento ambulatorio intensivo (IOP) por video cuatro tardes por semana, para "
+        "quienes viven lejos de una clínica."
+    ),
+    "Cedar Point Hybrid IOP": (
+        "Horarios de día y de tarde; algunas sesiones en persona y otras por video."
+    ),
+    "Bayside Weekend IOP": (
+        "Grupos el sábado y el domingo y una tarde entre semana, para quienes trabajan de lunes "
+        "a viernes."
+    ),
+    "New Leaf IOP for Women": (
+        "Un IOP para mujeres, con cuidado de niños durante las sesiones y atención prenatal cerca."
+    ),
+    "Prism Recovery IOP": (
+        "Un IOP que acoge a personas LGBTQ+, en persona y por video, tres tardes por semana."
+    ),
+    "Golden Years IOP": (
+        "IOP de día para adultos mayores, con ayuda para coordinar su otra atención médica."
+    ),
+    "Pine Hollow Men's IOP": (
+        "IOP por la tarde para hombres, con una sesión semanal para los familiares."
+    ),
+    "Harmony Bilingual IOP": (
+        "Grupos de día y de tarde en varios idiomas, en persona o por video."
+    ),
+    "Campus Connect IOP": (
+        "Un IOP por la tarde para jóvenes en edad universitaria, que se adapta a las clases."
+    ),
+    "Keystone Deaf Recovery IOP": (
+        "Grupos de IOP en lengua de señas americana (ASL), en persona o por video."
+    ),
+    "Eastside IOP": (
+        "IOP por la tarde y los fines de semana, con medicamentos para el consumo de opioides "
+        "en el mismo lugar."
+    ),
+    "Greenfield Day Treatment": (
+        "Tratamiento cinco días por semana, con un psiquiatra y una enfermera en el equipo."
+    ),
+    "Horizon Adolescent PHP": (
+        "Un programa de día para adolescentes, con clases escolares dentro del horario."
+    ),
+    "Stillwater PHP": (
+        "Tratamiento de día en persona o en parte por video, con un grupo para veteranos."
+    ),
+    "Harbor Day Program": (
+        "Un programa de día con medicamentos para el consumo de opioides y ayuda con la vivienda."
+    ),
+    "Maple Grove PHP for Mothers": (
+        "Un programa de día para mujeres embarazadas y madres recientes, con cuidado de niños "
+        "en el lugar."
+    ),
+    "Summit Virtual Day Program": (
+        "Un programa de día completo por video, con seguimiento de una enfermera."
+    ),
+    "Lone Star PHP": ("Seis días por semana de tratamiento de día, también los sábados."),
+    "Evergreen PHP": (
+        "Un programa de día que acoge a personas LGBTQ+, con atención de salud mental en el lugar."
+    ),
+    "Quiet Pines Residential": (
+        "Un tratamiento residencial para hombres en un lugar tranquilo, con consejería todos "
+        "los días."
+    ),
+    "Hilltop House for Women": (
+        "Un tratamiento residencial para mujeres; las mujeres embarazadas son bienvenidas."
+    ),
+    "Cornerstone Youth Residential": (
+        "Un tratamiento residencial para adolescentes, con escuela en el lugar."
+    ),
+    "Anchor Point Veterans Residential": (
+        "Un tratamiento residencial para veteranos, con mentores que también son veteranos."
+    ),
+    "Prairie Wind Recovery Ranch": (
+        "Un tratamiento residencial en un rancho de trabajo, para adultos y adultos jóvenes."
+    ),
+    "Oakridge Residential Treatment": (
+        "Atención residencial con enfermería las 24 horas y medicamentos para el consumo de "
+        "opioides."
+    ),
+    "Casa Esperanza Residential": (
+        "Un tratamiento residencial bilingüe, con una casa para mujeres."
+    ),
+    "Mercy Valley Hospital Addiction Medicine Unit": (
+        "Una unidad de hospitalización para abstinencia grave o problemas médicos, con "
+        "médicos todos los días."
+    ),
+    "Lakeview Medical Center Stabilization Unit": (
+        "Estancias cortas en el hospital para pasar la abstinencia de forma segura, y después "
+        "un plan."
+    ),
+    "St. Brendan's Hospital Behavioral Health": (
+        "Hospitalización con un equipo para pacientes embarazadas que consumen opioides."
+    ),
+    "Plains Children's Hospital Adolescent Unit": (
+        "Una unidad de hospitalización para adolescentes que necesitan atención médica las 24 "
+        "horas."
+    ),
+    "Coastal Regional Medical Center": (
+        "Una unidad de hospitalización con una persona de enlace que ayuda a los veteranos a "
+        "planear los siguientes pasos."
+    ),
+}
+
 
 @dataclass
 class DemoResult:
@@ -350,6 +491,7 @@ def load_demo_programs(today: date | None = None) -> DemoResult:
             if key not in {"features", "level", "verified_days_ago"}
         }
         values.update(_contact(index, item["state"], slug))
+        values["description_es"] = SPANISH_DESCRIPTIONS.get(item["name"], "")
         values.update(
             level=level,
             organisation="",

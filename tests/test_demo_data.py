@@ -118,3 +118,17 @@ def test_a_real_program_with_an_examples_name_and_place_is_left_alone():
     assert Program.objects.count() == len(DEMO_PROGRAMS)
     real.refresh_from_db()
     assert not real.is_demo
+
+
+def test_every_example_reads_in_spanish_on_spanish_pages(client):
+    from programs.demo import SPANISH_DESCRIPTIONS
+
+    assert set(SPANISH_DESCRIPTIONS) == {item["name"] for item in DEMO_PROGRAMS}
+    load_demo_programs()
+    assert not Program.objects.filter(description_es="").exists()
+    program = Program.objects.get(name="Riverside Evening IOP")
+    spanish = client.get(f"/es/programs/{program.slug}/").content.decode()
+    assert "Tres tardes por semana" in spanish
+    assert "Three evenings a week" not in spanish
+    english = client.get(f"/programs/{program.slug}/").content.decode()
+    assert "Three evenings a week" in english

@@ -430,3 +430,47 @@ def test_the_page_cache_never_gives_a_spanish_browser_the_english_home_page(clie
         assert '<html lang="en"' in client.get("/").content.decode()
     finally:
         caching.reset()
+
+
+def alternates(page: str) -> dict[str, str]:
+    found = re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page)
+    return {code: html.unescape(url) for code, url in found}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("url", "english", "spanish"),
+    [
+        ("/", "/", "/es/"),
+        ("/es/levels/residential/", "/levels/residential/", "/es/levels/residential/"),
+        (
+            "/compare/?levels=iop&levels=php",
+            "/compare/?levels=iop&levels=php",
+            "/es/compare/?levels=iop&levels=php",
+        ),
+        ("/es/questionnaire/", "/questionnaire/", "/es/questionnaire/"),
+    ],
+)
+def test_pages_name_their_other_language_versions_for_search_engines(
+    client, url, english, spanish
+):
+    page = client.get(url).content.decode()
+    assert alternates(page) == {
+        "en": f"http://testserver{english}",
+        "es": f"http://testserver{spanish}",
+        "x-default": f"http://testserver{english}",
+    }
+
+
+@pytest.mark.django_db
+def test_missing_and_private_pages_name_no_alternates(client):
+    result = spanish_result(client)
+    for url in (
+        "/no-such-page/",
+        "/es/no-such-page/",
+        f"/es/results/{result.public_token}/",
+        f"/results/{result.public_token}/share/",
+    ):
+        page = client.get(url).content.decode()
+        assert alternates(page) == {}, url
+        assert 'rel="alternate"' not in page, url

@@ -730,7 +730,7 @@ def test_the_whole_file_is_one_transaction(tmp_path, monkeypatch):
     path = tmp_path / "export.json"
     path.write_text(export(json_row(), json_row(frid="f-2", zip="45403")))
     calls = []
-    real = importers._save_record
+    real = importers.saving._save_record
 
     def fail_on_second_row(levels, record, today):
         calls.append(record)
@@ -738,7 +738,7 @@ def test_the_whole_file_is_one_transaction(tmp_path, monkeypatch):
             raise RuntimeError("power cut")
         return real(levels, record, today)
 
-    monkeypatch.setattr(importers, "_save_record", fail_on_second_row)
+    monkeypatch.setattr(importers.saving, "_save_record", fail_on_second_row)
     with pytest.raises(RuntimeError):
         run_import(path)
     assert calls
@@ -751,14 +751,14 @@ def test_a_row_the_database_refuses_is_skipped_whole(tmp_path, monkeypatch):
 
     path = tmp_path / "export.json"
     path.write_text(export(json_row(), json_row(frid="f-2", zip="45403")))
-    real = importers._save_record
+    real = importers.saving._save_record
 
     def refuse_second_level(levels, record, today):
         if record.frid == "f-2" and record.level == "iop":
             raise DatabaseError("value too long")
         return real(levels, record, today)
 
-    monkeypatch.setattr(importers, "_save_record", refuse_second_level)
+    monkeypatch.setattr(importers.saving, "_save_record", refuse_second_level)
     output = run_import(path)
     assert "Row 2 (Pine Street Clinic): skipped: it could not be saved (value too long)." in output
     assert set(Program.objects.values_list("frid", flat=True)) == {"f-1"}

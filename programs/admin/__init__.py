@@ -1,3 +1,3 @@
 """Admin registrations, one module per area of the site."""
 
-from . import audit, directory, levels, responses  # noqa: F401
+from . import audit, contacts, directory, levels, responses  # noqa: F401

@@ -8,8 +8,8 @@ from django.http import HttpRequest
 from django.utils.html import format_html
 
 from ..models import AuditEntry
+from .intake import received_html
 from .listing import CappedCountPaginator
-from .responses import received_html
 
 CODES_SHOWN = 5
 ADMIN_PREFIX = "/admin/programs/"

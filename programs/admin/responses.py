@@ -1,4 +1,4 @@
-"""Admin for the intake team: the response queue, its detail page, contact requests.
+"""Admin for the intake team's response queue and each response's read-only detail page.
 
 Answers are never editable, by anyone: the change view is a read-only detail page, and
 status, assignment and notes have their own small forms posting to their own URLs.
@@ -7,23 +7,19 @@ Every detail view, export, status change and note is written to the access log.
 
 from __future__ import annotations
 
-import functools
 import json
-from datetime import datetime
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
-from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.text import capfirst
-from django.utils.translation import get_language, override
+from django.utils.translation import override
 
 from .. import audit, exports, queue, triage
 from ..forms.intake import ContactUpdateForm, StaffNoteForm
@@ -31,86 +27,23 @@ from ..models import (
     AuditAction,
     ContactRequest,
     ContactRequestChange,
-    ContactStatus,
     ExportFormat,
     Response,
     TreatmentLevel,
 )
 from ..questions import QUESTIONS, SECTIONS, answer_labels
-from ..views.fhir import FHIR_JSON, fhir_base_url
-from .listing import AssigneeFilter, CappedCountPaginator, ContactStatusFilter, QueueFilter
-from .rows import FastChangeListRows
-
-SEARCH_HELP = "Search by the 8-character reference code the person was given, e.g. ABCD2346."
-
-
-def _normalised_code(term: str) -> str:
-    return "".join(term.split()).replace("-", "").upper()
-
-
-def _search_by_code(queryset: QuerySet, term: str, field: str) -> QuerySet:
-    """Exact match on the (unique, indexed) reference code; nothing else is searchable."""
-    code = _normalised_code(term)
-    if not code:
-        return queryset
-    return queryset.filter(**{field: code})
-
-
-@functools.lru_cache(maxsize=4096)
-def _date_and_time(local: datetime, language: str | None) -> str:
-    """``local`` in the active language's DATETIME_FORMAT: the same rows come back on
-    every reload of a list, and formatting one costs more than the rest of its row."""
-    return formats.date_format(local, "DATETIME_FORMAT")
-
-
-def received_html(moment: datetime) -> str:
-    return format_html(
-        '<span class="queue-relative">{}</span><br>'
-        '<time class="queue-absolute" datetime="{}">{}</time>',
-        naturaltime(moment),
-        moment.isoformat(),
-        _date_and_time(timezone.localtime(moment), get_language()),
-    )
-
-
-def status_badge(contact: ContactRequest | None, now: datetime | None = None) -> str:
-    if contact is None:
-        return format_html('<span class="queue-muted">{}</span>', "None")
-    waiting = ""
-    not_reached = contact.status in (ContactStatus.NEW, ContactStatus.IN_PROGRESS)
-    if not_reached and contact.created_at < queue.waiting_cutoff(now or timezone.now()):
-        waiting = format_html(
-            ' <span class="queue-badge queue-badge-waiting" title="{}">{}</span>',
-            "Nobody has reached them in more than 2 business days",
-            "Waiting 2+ days",
-        )
-    return format_html(
-        '<span class="queue-badge queue-status-{}">{}</span>{}',
-        contact.status,
-        contact.get_status_display(),
-        waiting,
-    )
-
-
-def assignee_html(contact: ContactRequest) -> str:
-    name = queue.staff_name(contact.assigned_to)
-    if name:
-        return format_html('<span class="queue-assignee">{}</span>', name)
-    return format_html('<span class="queue-muted">{}</span>', "Unassigned")
-
-
-def reference_html(response: Response, url: str = "") -> str:
-    """The reference code, linked when ``url`` is given, with a crisis badge."""
-    code = (
-        format_html('<a class="queue-code" href="{}">{}</a>', url, response.reference_code)
-        if url
-        else format_html('<span class="queue-code">{}</span>', response.reference_code)
-    )
-    if not response.crisis:
-        return code
-    return format_html(
-        '{}<br><span class="queue-badge queue-badge-crisis">{}</span>', code, "Crisis"
-    )
+from .intake import (
+    QueueActionsMixin,
+    ReceivedFilter,
+    assignee_html,
+    csv_download,
+    fhir_download,
+    received_html,
+    reference_html,
+    search_by_code,
+    status_badge,
+)
+from .listing import AssigneeFilter, ContactStatusFilter, QueueFilter
 
 
 class QueueChangeList(ChangeList):
@@ -133,18 +66,6 @@ class QueueChangeList(ChangeList):
     def get_results(self, request: HttpRequest) -> None:
         super().get_results(request)
         self.result_list = self.result_list.defer(*self.not_listed)
-
-
-class ReceivedFilter(admin.DateFieldListFilter):
-    title_text = "received"
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.title = self.title_text
-
-
-class SharedFilter(ReceivedFilter):
-    title_text = "shared"
 
 
 @override("en")
@@ -215,101 +136,6 @@ def _timeline(response: Response, contact: ContactRequest | None) -> list[dict]:
     return events
 
 
-class QueueActionsMixin(FastChangeListRows):
-    """Permissions and actions shared by the response queue and the contact-request list."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
-        return request.user.is_active and request.user.is_superuser
-
-    def has_change_contact_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("programs.change_contactrequest")
-
-    def has_export_permission(self, request: HttpRequest) -> bool:
-        return request.user.has_perm("programs.export_response")
-
-    def responses_of(self, queryset: QuerySet) -> QuerySet:
-        return queryset
-
-    def _report(self, request: HttpRequest, result: queue.BulkResult, done: str) -> None:
-        for code, changes in result.changed:
-            audit.record(
-                request,
-                AuditAction.CONTACT_CHANGED,
-                [code],
-                detail=queue.describe_changes(changes),
-            )
-        if result.changed:
-            self.message_user(request, f"{done}: {len(result.changed)}.", messages.SUCCESS)
-        if result.skipped:
-            self.message_user(
-                request,
-                f"Left alone: {result.skipped} (no contact request, or nothing to change).",
-                messages.WARNING,
-            )
-
-    @admin.action(description="Mark contacted", permissions=["change_contact"])
-    def mark_contacted(self, request: HttpRequest, queryset: QuerySet) -> None:
-        result = queue.mark_contacted(self.responses_of(queryset), by=request.user)
-        self._report(request, result, "Marked contacted")
-
-    @admin.action(description="Assign to me", permissions=["change_contact"])
-    def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
-        result = queue.assign(self.responses_of(queryset), to=request.user, by=request.user)
-        self._report(request, result, "Assigned to you")
-
-    @admin.action(description="Export selected as CSV", permissions=["export"])
-    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        responses = self.responses_of(queryset)
-        count = responses.count()
-        if count > exports.MAX_EXPORT:
-            self.message_user(
-                request,
-                f"{count:,} responses selected; export at most {exports.MAX_EXPORT:,} at a "
-                "time. Narrow the list with the filters or dates first.",
-                messages.ERROR,
-            )
-            return None
-        return csv_download(request, responses.for_queue().order_by("-created_at", "-pk"))
-
-    @admin.action(description="Export as FHIR QuestionnaireResponse (one)", permissions=["export"])
-    def export_fhir(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        responses = list(self.responses_of(queryset).for_queue()[:2])
-        if len(responses) != 1:
-            self.message_user(
-                request,
-                "Select exactly one response to export as FHIR; each is its own document.",
-                messages.WARNING,
-            )
-            return None
-        return fhir_download(request, responses[0])
-
-
-def csv_download(request: HttpRequest, responses: QuerySet) -> HttpResponse:
-    codes = list(responses.values_list("reference_code", flat=True))
-    audit.record(request, AuditAction.EXPORTED, codes, export_format=ExportFormat.CSV)
-    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-    download = HttpResponse(content_type="text/csv; charset=utf-8")
-    download["Content-Disposition"] = f'attachment; filename="iop-guide-responses-{stamp}.csv"'
-    # A byte-order mark so spreadsheet programs read accented names correctly.
-    download.write("\ufeff")
-    exports.write_csv(responses.iterator(chunk_size=500), download)
-    return download
-
-
-def fhir_download(request: HttpRequest, response: Response) -> HttpResponse:
-    audit.record(request, AuditAction.EXPORTED, [response], export_format=ExportFormat.FHIR)
-    document = exports.questionnaire_response(response, fhir_base_url(request))
-    download = HttpResponse(
-        json.dumps(document, ensure_ascii=False, indent=2), content_type=FHIR_JSON
-    )
-    filename = f"iop-guide-{response.reference_code}-questionnaire-response.json"
-    download["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return download
-
-
 @admin.register(Response)
 class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
     list_display = ["reference", "received", "answered_for", "level", "contact_status"]
@@ -328,23 +154,10 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
     # (see Response.queue_rank); read straight off the response_queue_order index.
     ordering = ["-queue_rank", "-created_at", "-id"]
     search_fields = ["reference_code"]
-    search_help_text = SEARCH_HELP
     date_hierarchy = "created_at"
-    list_per_page = 50
-    paginator = CappedCountPaginator
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    view_on_site = False
-    actions = ["mark_contacted", "assign_to_me", "export_csv", "export_fhir"]
-
-    class Media:
-        css = {"all": ["css/intake-admin.css"]}
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        return False
 
     def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
-        return _search_by_code(queryset, search_term, "reference_code"), False
+        return search_by_code(queryset, search_term, "reference_code"), False
 
     def get_changelist(self, request: HttpRequest, **kwargs):
         return QueueChangeList
@@ -591,90 +404,3 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             request, AuditAction.DELETED, queryset.values_list("reference_code", flat=True)
         )
         super().delete_queryset(request, queryset)
-
-
-@admin.register(ContactRequest)
-class ContactRequestAdmin(QueueActionsMixin, admin.ModelAdmin):
-    """The callback list. Contact details only appear on the (logged) response page."""
-
-    list_display = ["reference", "shared", "contact_status", "assignee", "when_and_language"]
-    list_display_links = None
-    list_select_related = ["response", "assigned_to"]
-    change_list_template = "admin/programs/fast_change_list.html"
-    list_filter = [
-        QueueFilter,
-        ContactStatusFilter,
-        AssigneeFilter,
-        ("created_at", SharedFilter),
-    ]
-    ordering = ["-created_at", "-id"]
-    search_fields = ["response__reference_code"]
-    search_help_text = SEARCH_HELP
-    list_per_page = 50
-    paginator = CappedCountPaginator
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
-    view_on_site = False
-    actions = ["mark_contacted", "assign_to_me", "export_csv", "export_fhir"]
-
-    class Media:
-        css = {"all": ["css/intake-admin.css"]}
-
-    def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
-        # Status and assignment change on the response page or through the actions.
-        return False
-
-    def responses_of(self, queryset: QuerySet) -> QuerySet:
-        return Response.objects.filter(contact_request__in=queryset)
-
-    def changelist_view(self, request: HttpRequest, extra_context=None):
-        return super().changelist_view(
-            request, {"title": "Contact requests: who to call back", **(extra_context or {})}
-        )
-
-    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
-        return _search_by_code(queryset, search_term, "response__reference_code"), False
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        contact = self.get_object(request, unquote(object_id))
-        if contact is None:
-            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
-        if request.method not in ("GET", "HEAD"):
-            raise PermissionDenied
-        return HttpResponseRedirect(
-            reverse("admin:programs_response_change", args=[contact.response_id])
-        )
-
-    def delete_model(self, request: HttpRequest, obj: ContactRequest) -> None:
-        audit.record(
-            request, AuditAction.DELETED, [obj.response.reference_code], detail="contact request"
-        )
-        super().delete_model(request, obj)
-
-    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        # One by one, so each response's queue rank is recomputed.
-        for contact in queryset.select_related("response"):
-            self.delete_model(request, contact)
-
-    @admin.display(description="Reference")
-    def reference(self, obj: ContactRequest) -> str:
-        url = reverse("admin:programs_response_change", args=[obj.response_id])
-        return reference_html(obj.response, url)
-
-    @admin.display(description="Shared", ordering="created_at")
-    def shared(self, obj: ContactRequest) -> str:
-        return received_html(obj.created_at)
-
-    @admin.display(description="Status", ordering="status")
-    def contact_status(self, obj: ContactRequest) -> str:
-        return status_badge(obj)
-
-    @admin.display(description="Assigned to")
-    def assignee(self, obj: ContactRequest) -> str:
-        return assignee_html(obj)
-
-    @admin.display(description="Best time and language")
-    def when_and_language(self, obj: ContactRequest) -> str:
-        return format_html(
-            "{}<br>{}", obj.get_best_time_display(), obj.get_preferred_language_display()
-        )

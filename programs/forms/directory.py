@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django import forms
 from django.http import QueryDict
+from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,17 @@ _FALSE = {"", "0", "false", "off", "no"}
 CHECKBOXES = forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
 
 
+def _checkbox_group(
+    label: str | Promise,
+    choices: Sequence[tuple[str, str | Promise]] = (),
+    help_text: str | Promise = "",
+) -> forms.MultipleChoiceField:
+    """An optional filter shown as one checkbox per choice."""
+    return forms.MultipleChoiceField(
+        label=label, required=False, choices=choices, widget=CHECKBOXES, help_text=help_text
+    )
+
+
 class DirectoryFilterForm(forms.Form):
     """The directory's GET filters. Unknown values are dropped with a note, never an error."""
 
@@ -48,44 +60,17 @@ class DirectoryFilterForm(forms.Form):
             "code find the area around it."
         ),
     )
-    level = forms.MultipleChoiceField(label=_("Level of care"), required=False, widget=CHECKBOXES)
-    format = forms.MultipleChoiceField(
-        label=_("In person or online"),
-        required=False,
-        choices=Format.choices,
-        widget=CHECKBOXES,
-    )
-    schedule = forms.MultipleChoiceField(
-        label=_("When sessions happen"),
-        required=False,
-        choices=Schedule.choices,
-        widget=CHECKBOXES,
-    )
-    payment = forms.MultipleChoiceField(
-        label=_("Payment accepted"),
-        required=False,
-        choices=Payment.choices,
-        widget=CHECKBOXES,
-    )
-    population = forms.MultipleChoiceField(
-        label=_("Groups served"),
-        required=False,
-        choices=Population.choices,
-        widget=CHECKBOXES,
+    level = _checkbox_group(_("Level of care"))  # choices from the database, in __init__
+    format = _checkbox_group(_("In person or online"), Format.choices)
+    schedule = _checkbox_group(_("When sessions happen"), Schedule.choices)
+    payment = _checkbox_group(_("Payment accepted"), Payment.choices)
+    population = _checkbox_group(
+        _("Groups served"),
+        Population.choices,
         help_text=_('"Women" and "Men" find programs only or especially for them.'),
     )
-    medication = forms.MultipleChoiceField(
-        label=_("Medication for opioid use"),
-        required=False,
-        choices=Medication.choices,
-        widget=CHECKBOXES,
-    )
-    language = forms.MultipleChoiceField(
-        label=_("Language"),
-        required=False,
-        choices=Language.choices,
-        widget=CHECKBOXES,
-    )
+    medication = _checkbox_group(_("Medication for opioid use"), Medication.choices)
+    language = _checkbox_group(_("Language"), Language.choices)
     co_occurring = forms.BooleanField(
         label=_("Also treats mental health conditions (like depression or anxiety)"),
         required=False,
