@@ -640,3 +640,11 @@ def test_staff_read_answers_in_english_whatever_language_is_active(client, intak
     assert rows["How hard is it for you to stop or cut down?"] == ["Hard on some days"]
     html = client.get(detail_url(response)).content.decode()
     assert "Every day or almost every day" in html
+
+
+def test_the_level_filter_names_crisis_responses_in_words(client, intake):
+    crisis = make_response(danger_now=["harm_others"])
+    make_response()
+    html = client.get(CHANGELIST).content.decode()
+    assert re.search(r'<a href="\?suggested_level__isnull=True">None: crisis</a>', html)
+    assert queue_codes(client, "?suggested_level__isnull=True") == [crisis.reference_code]

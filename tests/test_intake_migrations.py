@@ -51,3 +51,24 @@ def test_existing_responses_get_their_queue_rank_when_migrating():
         assert status == "new"
     finally:
         MigrationExecutor(connection).migrate(leaves)
+
+
+def test_the_old_rate_limit_cache_table_is_dropped():
+    executor = MigrationExecutor(connection)
+    target = ("programs", "0010_drop_old_rate_limit_cache_table")
+    before = ("programs", "0009_rate_limit_counters")
+    leaves = executor.loader.graph.leaf_nodes()
+    try:
+        executor.migrate([before])
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "CREATE TABLE iopguide_ratelimit (cache_key varchar(255) PRIMARY KEY, "
+                "value text NOT NULL, expires timestamp NOT NULL)"
+            )
+        assert "iopguide_ratelimit" in connection.introspection.table_names()
+        executor = MigrationExecutor(connection)
+        executor.migrate([target])
+        assert "iopguide_ratelimit" not in connection.introspection.table_names()
+    finally:
+        executor = MigrationExecutor(connection)
+        executor.migrate(leaves)

@@ -46,6 +46,14 @@ from .intake import (
 from .listing import AssigneeFilter, ContactStatusFilter, QueueFilter
 
 
+class SuggestedLevelFilter(admin.RelatedFieldListFilter):
+    """The suggested level; a crisis response has none, and the filter says so in words."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = "None: crisis"
+
+
 class QueueChangeList(ChangeList):
     """The queue's page of rows, loaded without the answers and reasons it never shows."""
 
@@ -146,7 +154,7 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
         "crisis",
         ContactStatusFilter,
         AssigneeFilter,
-        "suggested_level",
+        ("suggested_level", SuggestedLevelFilter),
         "for_whom",
         ("created_at", ReceivedFilter),
     ]
