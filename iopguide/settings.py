@@ -61,6 +61,8 @@ def env_dates(name: str) -> list[date]:
     dates = []
     for item in env_list(name):
         try:
+            if not (len(item) == 10 and item[4] == item[7] == "-"):
+                raise ValueError(item)  # fromisoformat also takes 20261224 and 2026-W52-4
             dates.append(date.fromisoformat(item))
         except ValueError:
             raise ImproperlyConfigured(

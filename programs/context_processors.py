@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
@@ -35,12 +36,20 @@ def language_switch(request: HttpRequest) -> dict:
                 "switch_url": f"{switch}?{urlencode({'next': url})}",
             }
         )
+    return {"other_languages": links, "language_alternates": _alternates(request, addresses)}
+
+
+def _alternates(request: HttpRequest, addresses: dict[str, str]) -> list[dict]:
+    try:
+        absolute = {code: request.build_absolute_uri(url) for code, url in addresses.items()}
+    except DisallowedHost:
+        # The 400 page for a request with a forged Host header: no full addresses to give.
+        return []
     alternates = [
-        {"code": code, "url": request.build_absolute_uri(addresses[code])}
+        {"code": code, "url": absolute[code]}
         for code, _name in settings.LANGUAGES
-        if code in addresses
+        if code in absolute
     ]
-    if settings.LANGUAGE_CODE in addresses:
-        default = request.build_absolute_uri(addresses[settings.LANGUAGE_CODE])
-        alternates.append({"code": "x-default", "url": default})
-    return {"other_languages": links, "language_alternates": alternates}
+    if settings.LANGUAGE_CODE in absolute:
+        alternates.append({"code": "x-default", "url": absolute[settings.LANGUAGE_CODE]})
+    return alternates

@@ -1,13 +1,15 @@
 """A fixed-window rate limiter shared by every app process (its counters live in the database).
 
 Each hit is one ``INSERT … ON CONFLICT DO UPDATE SET count = count + 1 RETURNING count``
-(PostgreSQL, and SQLite 3.35+): the database serialises simultaneous hits on a counter, so
-a burst of parallel requests from one client is counted exactly, on one app server or many.
+(PostgreSQL, and SQLite 3.35+, which a system check requires): the database serialises
+simultaneous hits on a counter, so a burst of parallel requests from one client is counted
+exactly, on one app server or many.
 """
 
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import logging
 import time
 from contextlib import nullcontext
@@ -23,15 +25,32 @@ logger = logging.getLogger(__name__)
 
 # Counters are kept a little past their window, so a hit at the very end still finds its row.
 GRACE_SECONDS = 5
+# Finished counters deleted by one request, at most.
+CLEANUP_BATCH = 100
+# Keys are "scope:32 hex digits:window number" in a 100-character column.
+MAX_SCOPE_LENGTH = 40
 
 
 def client_key(request: HttpRequest) -> str:
-    """A hashed client identifier: the address is never stored in clear."""
+    """A hashed client identifier: the address is never stored in clear.
+
+    An IPv6 client counts as its whole /64 network: one subscriber usually has all of
+    it, so stepping through addresses in it does not buy a fresh allowance.
+    """
     if settings.RATELIMIT_TRUST_X_FORWARDED_FOR:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         address = forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
     else:
         address = request.META.get("REMOTE_ADDR", "")
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        pass
+    else:
+        if parsed.version == 6 and parsed.ipv4_mapped:
+            address = str(parsed.ipv4_mapped)
+        elif parsed.version == 6:
+            address = str(ipaddress.IPv6Network((parsed, 64), strict=False))
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     return digest[:32]
 
@@ -51,15 +70,19 @@ def count_hit(key: str, expires_at: datetime) -> int:
         return cursor.fetchone()[0]
 
 
-def delete_expired(now: datetime | None = None) -> int:
-    """Delete counters whose window is over; returns how many."""
-    now = now or datetime.now(UTC)
-    deleted, _ = RateLimitCounter.objects.filter(expires_at__lt=now).delete()
+def delete_expired(now: datetime | None = None, *, batch: int | None = None) -> int:
+    """Delete counters whose window is over (at most ``batch`` of them); returns how many."""
+    expired = RateLimitCounter.objects.filter(expires_at__lt=now or datetime.now(UTC))
+    if batch is not None:
+        expired = RateLimitCounter.objects.filter(pk__in=expired.values("pk")[:batch])
+    deleted, _ = expired.delete()
     return deleted
 
 
 def is_limited(scope: str, request: HttpRequest, limit: int, window_seconds: int) -> bool:
     """Count one hit for this client in `scope`; True once it exceeds `limit` in the window."""
+    if len(scope) > MAX_SCOPE_LENGTH:
+        raise ValueError(f"Rate-limit scopes are short names; {scope!r} is too long.")
     if not settings.RATELIMIT_ENABLED:
         return False
     now = time.time()
@@ -72,8 +95,10 @@ def is_limited(scope: str, request: HttpRequest, limit: int, window_seconds: int
         with guard:
             count = count_hit(key, expires_at)
             if count == 1:
-                # A client's first hit in a window: a good moment to drop finished windows.
-                delete_expired(datetime.fromtimestamp(now, UTC))
+                # A client's first hit in a window: a good moment to drop some finished
+                # windows. A bounded batch, so no request pays for a flood of old rows;
+                # purge_responses deletes whatever is left.
+                delete_expired(datetime.fromtimestamp(now, UTC), batch=CLEANUP_BATCH)
     except DatabaseError:
         # A person in trouble must never be turned away because the limiter's storage
         # failed: let the request through and tell the operators.

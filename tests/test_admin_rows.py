@@ -163,3 +163,40 @@ def test_a_contact_request_row_links_to_its_response(client, queue):
     response_url = reverse("admin:programs_response_change", args=[contact.response_id])
     assert f'href="{response_url}"' in fast_rows(cl)[0]
     assert "<th" not in "".join(fast_rows(cl))  # no linked column: no row header cell
+
+
+class StrAndMissing(ResponseAdmin):
+    list_display = ["reference", "__str__", "missing"]
+
+    @admin.display(description="Missing")
+    def missing(self, obj):
+        raise Response.DoesNotExist
+
+
+class MissingOnly(ResponseAdmin):
+    list_display = ["reference", "missing"]
+    missing = StrAndMissing.missing
+
+
+def test_str_columns_fall_back_and_a_missing_object_shows_as_empty(queue):
+    cl = admin_changelist(StrAndMissing, queue)
+    assert not cl.model_admin.fast_rows_supported(cl)
+    assert fast_rows(cl) == django_rows(cl)
+    cl = admin_changelist(MissingOnly, queue)
+    assert cl.model_admin.fast_rows_supported(cl)
+    rows = fast_rows(cl)
+    assert rows == django_rows(cl)
+    assert '<td class="field-missing">-</td>' in rows[0]
+
+
+class ShadowsAField(ResponseAdmin):
+    list_display = ["reference", "crisis"]
+
+    def crisis(self, obj):
+        return "from the admin"
+
+
+def test_a_method_named_like_a_model_field_is_left_to_django(queue):
+    cl = admin_changelist(ShadowsAField, queue)
+    assert not cl.model_admin.fast_rows_supported(cl)
+    assert fast_rows(cl) == django_rows(cl)

@@ -474,3 +474,23 @@ def test_missing_and_private_pages_name_no_alternates(client):
         page = client.get(url).content.decode()
         assert alternates(page) == {}, url
         assert 'rel="alternate"' not in page, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("url", ["/", "/questionnaire/", "/no-such-page/"])
+def test_a_forged_host_header_gets_the_400_page_not_a_server_error(url):
+    from django.test import Client
+
+    response = Client(raise_request_exception=False).get(url, HTTP_HOST="evil.example")
+    assert response.status_code == HTTPStatus.BAD_REQUEST
+    page = response.content.decode()
+    assert "evil.example" not in page
+    assert 'rel="alternate"' not in page
+
+
+@pytest.mark.django_db
+def test_noindex_directory_pages_name_no_alternates(client):
+    a, b = make_program(), make_program()
+    page = client.get(f"/programs/compare/?ids={a.pk},{b.pk}").content.decode()
+    assert 'name="robots" content="noindex"' in page
+    assert alternates(page) == {}

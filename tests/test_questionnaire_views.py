@@ -379,3 +379,29 @@ def test_answers_with_errors_are_rendered_afresh_with_the_choices_kept(client):
     html = page.content.decode()
     assert "Choose one answer." in html
     assert 'name="for_whom" value="self"  id="id_for_whom_0" required checked>' in html
+
+
+def test_in_development_the_blank_form_is_rendered_every_time(client, monkeypatch, settings):
+    from programs.forms import questionnaire as module
+
+    settings.DEBUG = True
+    monkeypatch.setattr(module, "_blank_questionnaires", {})
+    renders = []
+    real = module.render_crispy_form
+    monkeypatch.setattr(module, "render_crispy_form", lambda f: renders.append(1) or real(f))
+    for _ in range(2):
+        assert 'name="danger_now"' in client.get(URL).content.decode()
+    assert renders == [1, 1]
+
+
+def test_each_form_page_carries_exactly_one_csrf_token(client):
+    blank = client.get(URL).content.decode()
+    data = as_post(answers())
+    data.pop("frequency")
+    with_errors = client.post(URL, data).content.decode()
+    result = submit(client, answers())["Location"]
+    share = client.get(result + "share/").content.decode()
+    share_errors = client.post(result + "share/", {"consent": "on"}).content.decode()
+    assert "share" in share
+    for page in (blank, with_errors, share, share_errors):
+        assert page.count('name="csrfmiddlewaretoken"') == 1

@@ -120,7 +120,7 @@ def test_disabled_limiter_never_limits(settings):
     assert not RateLimitCounter.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_burst_of_simultaneous_hits_is_counted_exactly():
     if connection.vendor != "postgresql":
         pytest.skip("parallel connections need PostgreSQL (make test-pg / make check)")
@@ -147,3 +147,52 @@ def test_a_burst_of_simultaneous_hits_is_counted_exactly():
     assert outcomes.count(False) == limit
     assert outcomes.count(True) == parallel - limit
     assert RateLimitCounter.objects.get().count == parallel
+
+
+def test_an_ipv6_client_counts_as_its_whole_64_network():
+    one = ratelimit.client_key(request_from("2001:db8:1:2:aaaa::1"))
+    same_network = ratelimit.client_key(request_from("2001:db8:1:2:ffff:ffff:ffff:ffff"))
+    other_network = ratelimit.client_key(request_from("2001:db8:1:3::1"))
+    assert one == same_network
+    assert one != other_network
+    # An IPv4 address written as IPv6 is the IPv4 client.
+    assert ratelimit.client_key(request_from("::ffff:10.0.0.1")) == ratelimit.client_key(
+        request_from("10.0.0.1")
+    )
+    assert ratelimit.client_key(request_from("::ffff:10.0.0.1")) != ratelimit.client_key(
+        request_from("::ffff:10.0.0.2")
+    )
+    # Whatever the proxy or server sends, a key comes out.
+    assert len(ratelimit.client_key(request_from("not an address"))) == 32
+
+
+def test_one_request_cleans_up_only_a_bounded_batch(monkeypatch):
+    past = datetime.now(UTC) - timedelta(hours=2)
+    RateLimitCounter.objects.bulk_create(
+        RateLimitCounter(key=f"t:old{n}:1", count=1, expires_at=past) for n in range(7)
+    )
+    monkeypatch.setattr(ratelimit, "CLEANUP_BATCH", 3)
+    ratelimit.is_limited("t", request_from("10.0.0.1"), 5, 60)
+    assert RateLimitCounter.objects.filter(expires_at__lt=datetime.now(UTC)).count() == 4
+    assert ratelimit.delete_expired() == 4
+
+
+def test_scope_names_must_fit_the_key_column():
+    with pytest.raises(ValueError, match="too long"):
+        ratelimit.is_limited("s" * 41, request_from("10.0.0.1"), 5, 60)
+    longest = "s" * ratelimit.MAX_SCOPE_LENGTH
+    ratelimit.is_limited(longest, request_from("10.0.0.1"), 5, 3600)
+    assert RateLimitCounter.objects.get().key.startswith(longest + ":")
+
+
+def test_an_old_sqlite_is_a_system_check_error():
+    from programs.checks import check_sqlite_version, sqlite_errors
+
+    sqlite = {"default": {"ENGINE": "django.db.backends.sqlite3"}}
+    postgres = {"default": {"ENGINE": "django.db.backends.postgresql"}}
+    errors = sqlite_errors(sqlite, (3, 34, 1))
+    assert [e.id for e in errors] == ["programs.E001"]
+    assert "SQLite 3.34.1 is too old" in errors[0].msg
+    assert sqlite_errors(sqlite, (3, 35, 0)) == []
+    assert sqlite_errors(postgres, (3, 8, 0)) == []
+    assert check_sqlite_version() == []  # this machine's SQLite is new enough

@@ -93,9 +93,10 @@ def test_env_dates_reads_iso_dates_and_refuses_anything_else(monkeypatch):
     assert env_dates("SOME_DATES") == [date(2026, 12, 24), date(2026, 12, 31)]
     monkeypatch.delenv("SOME_DATES")
     assert env_dates("SOME_DATES") == []
-    monkeypatch.setenv("SOME_DATES", "2026-12-24,24/12/2026")
-    with pytest.raises(ImproperlyConfigured, match="YYYY-MM-DD"):
-        env_dates("SOME_DATES")
+    for wrong in ("24/12/2026", "20261224", "2026-W52-4", "2026-13-01", "2026-12-24T00:00"):
+        monkeypatch.setenv("SOME_DATES", f"2026-12-24,{wrong}")
+        with pytest.raises(ImproperlyConfigured, match="YYYY-MM-DD"):
+            env_dates("SOME_DATES")
 
 
 def test_a_malformed_closed_day_stops_the_site_starting():

@@ -16,6 +16,7 @@ from datetime import date, time
 from django.contrib.admin.templatetags.admin_list import ResultList, results
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import display_for_value
+from django.core.exceptions import ObjectDoesNotExist
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -36,10 +37,13 @@ class FastChangeListRows(PlainActionCheckbox):
     def fast_rows_supported(self, cl) -> bool:
         if cl.formset is not None:
             return False
+        model_fields = {f.name for f in cl.lookup_opts.get_fields()}
         for name in cl.list_display:
             if name == "action_checkbox":
                 continue
-            attr = getattr(self, name, None) if isinstance(name, str) else None
+            if not isinstance(name, str) or name == "__str__" or name in model_fields:
+                return False  # Django looks these up on the model, not the admin
+            attr = getattr(self, name, None)
             if not callable(attr) or getattr(attr, "boolean", False):
                 return False
         return True
@@ -77,7 +81,10 @@ class FastChangeListRows(PlainActionCheckbox):
                     cells.append(f"<td{attrs}>{checkbox(obj)}</td>")
                     continue
                 tag, empty = spec
-                value = getattr(self, name)(obj)
+                try:
+                    value = getattr(self, name)(obj)
+                except ObjectDoesNotExist:
+                    value = None  # a missing related object shows as empty, as in Django
                 if isinstance(value, str):
                     shown = conditional_escape(value) if value.strip() else empty
                 else:

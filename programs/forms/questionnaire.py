@@ -8,6 +8,7 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
 from crispy_forms.utils import render_crispy_form
 from django import forms
+from django.conf import settings
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -58,6 +59,7 @@ class QuestionnaireForm(forms.Form):
 
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's own <form> carries the token
         self.helper.form_show_errors = True
         self.helper.layout = Layout(
             *(
@@ -100,7 +102,7 @@ def blank_questionnaire_html() -> SafeString:
     """
     language = get_language()
     html = _blank_questionnaires.get(language)
-    if html is None:
+    if html is None or settings.DEBUG:  # in development, translations reload without a restart
         html = _blank_questionnaires[language] = render_crispy_form(QuestionnaireForm())
     return mark_safe(html)
 
@@ -147,6 +149,7 @@ class ContactRequestForm(forms.ModelForm):
             self.initial.setdefault("preferred_language", PreferredLanguage.SPANISH)
         self.helper = FormHelper()
         self.helper.form_tag = False
+        self.helper.disable_csrf = True  # the page's own <form> carries the token
 
     def clean_name(self) -> str:
         name = self.cleaned_data["name"].strip()
