@@ -405,3 +405,32 @@ def test_each_form_page_carries_exactly_one_csrf_token(client):
     assert "share" in share
     for page in (blank, with_errors, share, share_errors):
         assert page.count('name="csrfmiddlewaretoken"') == 1
+
+
+# Outside a test transaction, so savepoints show only if the code itself nests transactions.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_storing_answers_takes_one_insert_and_no_savepoints(client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert submit(client, answers()).status_code == HTTPStatus.FOUND
+    sql = [q["sql"].upper() for q in captured]
+    assert sum(s.startswith('INSERT INTO "PROGRAMS_RESPONSE"') for s in sql) == 1
+    assert not any("SAVEPOINT" in s for s in sql)
+
+
+def test_each_form_has_its_own_fields_in_its_own_language():
+    from django.utils import translation
+
+    from programs.forms import QuestionnaireForm
+
+    one, two = QuestionnaireForm(), QuestionnaireForm()
+    assert one.fields["frequency"] is not two.fields["frequency"]
+    one.fields["frequency"].choices = []
+    assert two.fields["frequency"].choices
+    assert "How often" in str(QuestionnaireForm().fields["frequency"].label)
+    with translation.override("es"):
+        spanish = str(QuestionnaireForm().fields["frequency"].label)
+    assert "How often" not in spanish
+    assert "¿Con qué frecuencia consume usted?" in spanish

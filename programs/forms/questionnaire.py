@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 
 from crispy_forms.helper import FormHelper
@@ -30,33 +31,50 @@ def question_label(question: Question) -> str:
     )
 
 
+def _question_field(question: Question) -> forms.Field:
+    if question.multiple:
+        field = forms.MultipleChoiceField(
+            choices=question.choices,
+            widget=forms.CheckboxSelectMultiple,
+            required=question.key != "danger_now",
+            error_messages={"required": gettext("Tick at least one.")},
+        )
+    else:
+        field = forms.ChoiceField(
+            choices=question.choices,
+            widget=forms.RadioSelect,
+            error_messages={"required": gettext("Choose one answer.")},
+        )
+    field.label = question_label(question)
+    field.help_text = question.help
+    field.error_messages["invalid_choice"] = gettext("That answer isn't one of the choices.")
+    return field
+
+
+_fields_by_language: dict[str | None, dict[str, forms.Field]] = {}
+
+
+def _question_fields() -> dict[str, forms.Field]:
+    """The questions as form fields in the active language, built once per language.
+
+    Same field names and values in every language; only the wording is translated.
+    Building them (translating ~100 strings) cost three times as much as the deep copy
+    each form takes of them, as Django's own declared fields are copied.
+    """
+    language = get_language()
+    fields = _fields_by_language.get(language)
+    if fields is None or settings.DEBUG:  # in development, translations reload
+        fields = {q.key: _question_field(q) for q in map(translated, QUESTIONS)}
+        _fields_by_language[language] = fields
+    return fields
+
+
 class QuestionnaireForm(forms.Form):
     """About 14 short questions; field names and values are the triage engine's."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        # Same field names and values in every language; only the wording is translated.
-        for question in map(translated, QUESTIONS):
-            if question.multiple:
-                field = forms.MultipleChoiceField(
-                    choices=question.choices,
-                    widget=forms.CheckboxSelectMultiple,
-                    required=question.key != "danger_now",
-                    error_messages={"required": gettext("Tick at least one.")},
-                )
-            else:
-                field = forms.ChoiceField(
-                    choices=question.choices,
-                    widget=forms.RadioSelect,
-                    error_messages={"required": gettext("Choose one answer.")},
-                )
-            field.label = question_label(question)
-            field.help_text = question.help
-            field.error_messages["invalid_choice"] = gettext(
-                "That answer isn't one of the choices."
-            )
-            self.fields[question.key] = field
-
+        self.fields.update(copy.deepcopy(_question_fields()))
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's own <form> carries the token

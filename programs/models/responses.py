@@ -118,25 +118,26 @@ class ResponseQuerySet(models.QuerySet):
         level = None
         if suggestion.level is not None:
             level = TreatmentLevel.objects.get(slug=suggestion.level)
-        with transaction.atomic():
-            return self.create(
-                questionnaire_version=suggestion.questionnaire_version,
-                for_whom=clean["for_whom"],
-                answers={k: list(v) if isinstance(v, tuple) else v for k, v in clean.items()},
-                suggested_level=level,
-                crisis=suggestion.crisis,
-                withdrawal_care=suggestion.withdrawal_care,
-                area_scores={str(area): score for area, score in suggestion.area_scores},
-                reasons=[{"area": r.area, "text": r.text} for r in suggestion.reasons],
-                crisis_reasons=[
-                    {"danger": r.danger, "call": r.call, "text": r.text}
-                    for r in suggestion.crisis_reasons
-                ],
-                also_consider=list(suggestion.also_consider),
-                flags=list(suggestion.flags),
-                notes=list(suggestion.notes),
-                language=language,
-            )
+        # One INSERT, atomic by itself (save() retries a taken reference code in its own
+        # transaction), so no outer transaction and its extra round trips.
+        return self.create(
+            questionnaire_version=suggestion.questionnaire_version,
+            for_whom=clean["for_whom"],
+            answers={k: list(v) if isinstance(v, tuple) else v for k, v in clean.items()},
+            suggested_level=level,
+            crisis=suggestion.crisis,
+            withdrawal_care=suggestion.withdrawal_care,
+            area_scores={str(area): score for area, score in suggestion.area_scores},
+            reasons=[{"area": r.area, "text": r.text} for r in suggestion.reasons],
+            crisis_reasons=[
+                {"danger": r.danger, "call": r.call, "text": r.text}
+                for r in suggestion.crisis_reasons
+            ],
+            also_consider=list(suggestion.also_consider),
+            flags=list(suggestion.flags),
+            notes=list(suggestion.notes),
+            language=language,
+        )
 
 
 class Response(models.Model):
