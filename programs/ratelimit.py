@@ -59,7 +59,10 @@ def count_hit(key: str, expires_at: datetime) -> int:
     """Add one to the counter ``key`` (creating it) and return the new count, atomically."""
     quote = connection.ops.quote_name
     table = quote(RateLimitCounter._meta.db_table)
-    key_col, count_col, expires_col = map(quote, ("key", "count", "expires_at"))
+    key_col, count_col, expires_col = (
+        quote(RateLimitCounter._meta.get_field(name).column)
+        for name in ("key", "count", "expires_at")
+    )
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({key_col}, {count_col}, {expires_col}) VALUES (%s, 1, %s) "

@@ -9,17 +9,7 @@ import pytest
 from programs import content, content_es, triage_es
 from programs.models import Service, SuitabilityCriterion, TreatmentLevel
 
-LEVEL_FIELDS = (
-    "name",
-    "short_name",
-    "summary",
-    "description",
-    "schedule_note",
-    "setting",
-    "length_note",
-    "typical_week_text",
-    "steps_note",
-)
+LEVEL_FIELDS = TreatmentLevel.TRANSLATED_FIELDS
 # Acronyms the glossary keeps as they are; any other text must differ from the English.
 SAME_IN_BOTH = {"IOP", "PHP"}
 PROPER_NAMES = ("SAMHSA", "NIDA", "ASAM", "Medicare", "Medicaid", "Hazelden Betty Ford", "FDA")

@@ -343,20 +343,27 @@ def test_crisis_result_has_no_program_link(client):
     assert "/programs/?" not in html
 
 
+@pytest.fixture
+def renders(monkeypatch) -> list[int]:
+    """A fresh blank-form cache, and a list that grows by one per crispy rendering."""
+    from programs.forms import questionnaire as module
+
+    monkeypatch.setattr(module, "_blank_questionnaires", {})
+    counted: list[int] = []
+    real = module.render_crispy_form
+    monkeypatch.setattr(module, "render_crispy_form", lambda f: counted.append(1) or real(f))
+    return counted
+
+
 @pytest.mark.parametrize(("url", "language"), [(URL, "en"), ("/es/questionnaire/", "es")])
 def test_the_blank_form_is_crispys_own_rendering_made_once_per_language(
-    client, monkeypatch, url, language
+    client, renders, url, language
 ):
     from django.template import Context, Template
     from django.utils import translation
 
     from programs.forms import QuestionnaireForm
-    from programs.forms import questionnaire as module
 
-    monkeypatch.setattr(module, "_blank_questionnaires", {})
-    renders = []
-    real = module.render_crispy_form
-    monkeypatch.setattr(module, "render_crispy_form", lambda f: renders.append(1) or real(f))
     pages = [client.get(url).content.decode() for _ in range(3)]
     assert renders == [1]  # the second and third visitors get the kept rendering
     with translation.override(language):
@@ -381,14 +388,8 @@ def test_answers_with_errors_are_rendered_afresh_with_the_choices_kept(client):
     assert 'name="for_whom" value="self"  id="id_for_whom_0" required checked>' in html
 
 
-def test_in_development_the_blank_form_is_rendered_every_time(client, monkeypatch, settings):
-    from programs.forms import questionnaire as module
-
+def test_in_development_the_blank_form_is_rendered_every_time(client, renders, settings):
     settings.DEBUG = True
-    monkeypatch.setattr(module, "_blank_questionnaires", {})
-    renders = []
-    real = module.render_crispy_form
-    monkeypatch.setattr(module, "render_crispy_form", lambda f: renders.append(1) or real(f))
     for _ in range(2):
         assert 'name="danger_now"' in client.get(URL).content.decode()
     assert renders == [1, 1]

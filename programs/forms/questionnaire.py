@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Callable
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
@@ -51,7 +52,18 @@ def _question_field(question: Question) -> forms.Field:
     return field
 
 
-_fields_by_language: dict[str | None, dict[str, forms.Field]] = {}
+def _per_language(cache: dict[str | None, object], build: Callable[[], object]) -> object:
+    """``build()`` for the active language, made once per language per process.
+
+    Under DEBUG it is made every time: in development, translations reload without a restart.
+    """
+    language = get_language()
+    if language not in cache or settings.DEBUG:
+        cache[language] = build()
+    return cache[language]
+
+
+_fields_by_language: dict[str | None, object] = {}
 
 
 def _question_fields() -> dict[str, forms.Field]:
@@ -61,12 +73,10 @@ def _question_fields() -> dict[str, forms.Field]:
     Building them (translating ~100 strings) cost three times as much as the deep copy
     each form takes of them, as Django's own declared fields are copied.
     """
-    language = get_language()
-    fields = _fields_by_language.get(language)
-    if fields is None or settings.DEBUG:  # in development, translations reload
-        fields = {q.key: _question_field(q) for q in map(translated, QUESTIONS)}
-        _fields_by_language[language] = fields
-    return fields
+    return _per_language(
+        _fields_by_language,
+        lambda: {q.key: _question_field(q) for q in map(translated, QUESTIONS)},
+    )
 
 
 class QuestionnaireForm(forms.Form):
@@ -107,7 +117,7 @@ class QuestionnaireForm(forms.Form):
         }
 
 
-_blank_questionnaires: dict[str | None, str] = {}
+_blank_questionnaires: dict[str | None, object] = {}
 
 
 def blank_questionnaire_html() -> SafeString:
@@ -118,11 +128,9 @@ def blank_questionnaire_html() -> SafeString:
     CSRF token (the page's own <form> does), so it is rendered on first use and kept;
     a form with answers or errors is always rendered afresh.
     """
-    language = get_language()
-    html = _blank_questionnaires.get(language)
-    if html is None or settings.DEBUG:  # in development, translations reload without a restart
-        html = _blank_questionnaires[language] = render_crispy_form(QuestionnaireForm())
-    return mark_safe(html)
+    return mark_safe(
+        _per_language(_blank_questionnaires, lambda: render_crispy_form(QuestionnaireForm()))
+    )
 
 
 PHONE_RE = re.compile(r"^\+?[\d\s().\-]{7,25}$")
