@@ -39,7 +39,11 @@ from programs.models import (  # noqa: E402
     Response,
     TreatmentLevel,
 )
-from programs.models.responses import new_reference_code, queue_rank  # noqa: E402
+from programs.models.responses import (  # noqa: E402
+    new_reference_code,
+    queue_rank,
+    suggestion_fields,
+)
 from programs.roles import INTAKE_STAFF  # noqa: E402
 
 COUNT = int(os.environ.get("BENCH_RESPONSES", "100000"))
@@ -89,16 +93,10 @@ def fill() -> str:
             rows.append(
                 Response(
                     reference_code=code,
-                    questionnaire_version=s.questionnaire_version,
                     for_whom=answers["for_whom"],
                     answers=answers,
                     suggested_level=levels.get(s.level) if s.level else None,
-                    crisis=s.crisis,
-                    withdrawal_care=s.withdrawal_care,
-                    area_scores={str(a): v for a, v in s.area_scores},
-                    reasons=[{"area": r.area, "text": r.text} for r in s.reasons],
-                    flags=list(s.flags),
-                    notes=list(s.notes),
+                    **suggestion_fields(s),
                     queue_rank=queue_rank(crisis=s.crisis, contact_status=None, has_notes=False),
                 )
             )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 from collections.abc import Iterable
 from datetime import datetime
 from typing import IO
@@ -14,7 +15,15 @@ from django.utils.translation import override
 
 from . import fhir, triage
 from .models import ContactRequest, Response, TreatmentLevel
-from .questions import QUESTIONS, answer_labels
+from .questions import (
+    LATEST_VERSION,
+    QUESTIONNAIRE_VERSIONS,
+    QUESTIONS,
+    Question,
+    answer_labels,
+    questions_by_key,
+    questions_for,
+)
 from .queue import staff_name
 
 # More than this in one go is a data dump, not a working export: narrow with filters.
@@ -23,7 +32,14 @@ MAX_EXPORT = 5000
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
+# Every flag of every version: stored responses keep the flags their version set.
 FLAG_LABELS: dict[str, str] = {
+    "same_day_evaluation": "Suicide thoughts with very hard mood: evaluation today",
+    "safety_resources": "Home not safe: safety resources given",
+    "see_doctor": "Health problem not under control: see a doctor soon",
+    "pregnancy_moud": "Pregnant and using opioids: medicine rather than withdrawal",
+    "naloxone": "Opioid use: carry naloxone",
+    "withdrawal_assessment": "Withdrawal risk to check before stopping",
     "co_occurring": "Mental health concerns mentioned",
     "medication": "Medicine for opioid or alcohol use to discuss",
     "telehealth": "Online care an option",
@@ -56,6 +72,31 @@ def local_time(moment: datetime | None) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M")
 
 
+def wording_version(response: Response) -> str:
+    """The version whose wording shows this response: its own, or the latest if unknown."""
+    # Only known versions are ever stored; the fallback keeps a staff page or an export
+    # readable rather than failing on one odd row.
+    if response.questionnaire_version in QUESTIONNAIRE_VERSIONS:
+        return response.questionnaire_version
+    return LATEST_VERSION
+
+
+@functools.cache
+def csv_questions() -> tuple[Question, ...]:
+    """One column per question ever asked: the current ones in order, then retired ones."""
+    columns = {q.key: q for q in QUESTIONS}
+    for version in reversed(QUESTIONNAIRE_VERSIONS):
+        for question in questions_for(version):
+            columns.setdefault(question.key, question)
+    return tuple(columns.values())
+
+
+def withdrawal_care_label(response: Response) -> str:
+    """The withdrawal care suggested, named as in the response's own questionnaire version."""
+    displays = fhir.WITHDRAWAL_CARE_DISPLAY_BY_VERSION.get(response.questionnaire_version, {})
+    return displays.get(response.withdrawal_care) or response.get_withdrawal_care_display()
+
+
 def level_names() -> dict[str, str]:
     return dict(TreatmentLevel.objects.values_list("slug", "name"))
 
@@ -80,7 +121,7 @@ def csv_header() -> list[str]:
         "Email",
         "Best time to call",
         "Preferred language",
-        *(question.both for question in QUESTIONS),
+        *(question.both for question in csv_questions()),
     ]
 
 
@@ -97,7 +138,7 @@ def csv_row(response: Response, levels: dict[str, str]) -> list[str]:
         "Yes" if response.crisis else "No",
         response.suggested_level.name if response.suggested_level else "",
         "; ".join(levels.get(slug, slug) for slug in response.also_consider),
-        response.get_withdrawal_care_display(),
+        withdrawal_care_label(response),
         *(str(scores.get(str(area), "")) for area in triage.AREA_NAMES),
         "; ".join(FLAG_LABELS.get(flag, flag) for flag in response.flags),
         contact.get_status_display() if contact else "No contact request",
@@ -108,11 +149,15 @@ def csv_row(response: Response, levels: dict[str, str]) -> list[str]:
         contact.get_best_time_display() if contact else "",
         contact.get_preferred_language_display() if contact else "",
     ]
-    for question in QUESTIONS:
-        if question.key not in answers:
+    # Labels as the person saw them; a question not answered (a crisis response is stored
+    # before the rest of the form is filled in) or not asked in that version stays blank.
+    version = wording_version(response)
+    asked = questions_by_key(version)
+    for question in csv_questions():
+        if question.key not in answers or question.key not in asked:
             row.append("")
             continue
-        labels = answer_labels(question.key, answers[question.key])
+        labels = answer_labels(question.key, answers[question.key], version)
         row.append("; ".join(labels) if labels else "None of these")
     return [safe_cell(cell) for cell in row]
 
@@ -134,7 +179,7 @@ def write_csv(responses: Iterable[Response], out: IO[str]) -> int:
 
 
 def questionnaire_response(response: Response, base_url: str) -> dict:
-    """One stored response as a FHIR R4 QuestionnaireResponse."""
+    """One stored response as a FHIR R4 QuestionnaireResponse to its own version."""
     return fhir.build_questionnaire_response(
         base_url,
         reference_code=response.reference_code,

@@ -9,6 +9,11 @@ Each question's choices form one CodeSystem, ``{base}/CodeSystem/iop-guide-{ques
 with the triage engine's keys as codes and the text the person saw as display. The
 calculated suggestion (level, crisis, withdrawal care, area scores) is a read-only group,
 so an EHR keeps what the site told the person next to what they answered.
+
+Every version stays published: the Questionnaire and CodeSystems of a version use that
+version's questions, labels and withdrawal-care codes (``QUESTIONS_BY_VERSION``,
+``WITHDRAWAL_CARE_DISPLAY_BY_VERSION``), and a response is coded with its own version's.
+An unknown version is a KeyError.
 """
 
 from __future__ import annotations
@@ -17,7 +22,13 @@ from collections.abc import Mapping
 from datetime import datetime
 
 from . import triage
-from .questions import QUESTIONS, SECTIONS, Question
+from .questions import (
+    QUESTIONNAIRE_VERSIONS,
+    SECTIONS,
+    Question,
+    questions_by_key,
+    questions_for,
+)
 
 FHIR_VERSION = "4.0.1"
 QUESTIONNAIRE_ID = "iop-guide"
@@ -31,17 +42,30 @@ LEVEL_DISPLAY: dict[str, str] = {
     "residential": "Residential (Level 3)",
     "inpatient": "Medically managed inpatient, hospital (Level 4)",
 }
-WITHDRAWAL_CARE_DISPLAY: dict[str, str] = {
-    "none": "None",
-    "ambulatory": "Ambulatory (outpatient) withdrawal care",
-    "medically_managed": "Medically managed withdrawal care",
+# Version 2026-11's displays are kept as published: responses exported then carry them.
+WITHDRAWAL_CARE_DISPLAY_BY_VERSION: dict[str, dict[str, str]] = {
+    "2026-11": {
+        "none": "None",
+        "ambulatory": "Ambulatory (outpatient) withdrawal care",
+        "medically_managed": "Medically managed withdrawal care",
+    },
+    "2026-12": {
+        "none": "None",
+        "ambulatory": "Ambulatory (outpatient visits)",
+        "monitored": "Day-long monitoring, home at night",
+        "residential": "Residential withdrawal care",
+        "medically_managed": "Medically managed (hospital or inpatient)",
+        "medication": "Medication instead of withdrawal (opioids in pregnancy)",
+    },
 }
-# Calculated items' code systems, beside one per question.
-EXTRA_CODE_SYSTEMS: dict[str, tuple[str, dict[str, str]]] = {
-    "suggested_level": ("Suggested level of care to discuss with a clinician", LEVEL_DISPLAY),
-    "withdrawal_care": ("Withdrawal care suggested", WITHDRAWAL_CARE_DISPLAY),
+# Calculated items' code systems, beside one per question: (title, displays by version).
+EXTRA_CODE_SYSTEMS: dict[str, tuple[str, Mapping[str, dict[str, str]]]] = {
+    "suggested_level": (
+        "Suggested level of care to discuss with a clinician",
+        dict.fromkeys(QUESTIONNAIRE_VERSIONS, LEVEL_DISPLAY),
+    ),
+    "withdrawal_care": ("Withdrawal care suggested", WITHDRAWAL_CARE_DISPLAY_BY_VERSION),
 }
-_QUESTIONS_BY_KEY: dict[str, Question] = {q.key: q for q in QUESTIONS}
 
 
 def questionnaire_url(base_url: str) -> str:
@@ -63,20 +87,31 @@ def code_system_url(base_url: str, key: str) -> str:
     return f"{base_url}/CodeSystem/{code_system_id(key)}"
 
 
-def code_system_keys() -> list[str]:
-    """Every question or calculated item that has a CodeSystem."""
-    return [q.key for q in QUESTIONS] + list(EXTRA_CODE_SYSTEMS)
+def known_versions() -> tuple[str, ...]:
+    """Every questionnaire version with a published Questionnaire, oldest first."""
+    return QUESTIONNAIRE_VERSIONS
 
 
-def _codes(key: str) -> tuple[str, dict[str, str]]:
+def withdrawal_care_display(version: str) -> dict[str, str]:
+    """One version's withdrawal-care codes and displays. KeyError if unknown."""
+    return WITHDRAWAL_CARE_DISPLAY_BY_VERSION[version]
+
+
+def code_system_keys(version: str = triage.QUESTIONNAIRE_VERSION) -> list[str]:
+    """Every question or calculated item that has a CodeSystem in one version."""
+    return [q.key for q in questions_for(version)] + list(EXTRA_CODE_SYSTEMS)
+
+
+def _codes(key: str, version: str) -> tuple[str, dict[str, str]]:
     if key in EXTRA_CODE_SYSTEMS:
-        return EXTRA_CODE_SYSTEMS[key]
-    question = _QUESTIONS_BY_KEY[key]
+        title, by_version = EXTRA_CODE_SYSTEMS[key]
+        return title, by_version[version]
+    question = questions_by_key(version)[key]
     return question.both, dict(question.choices)
 
 
-def _coding(base_url: str, key: str, code: str) -> dict:
-    _title, displays = _codes(key)
+def _coding(base_url: str, key: str, code: str, version: str) -> dict:
+    _title, displays = _codes(key, version)
     return {
         "system": code_system_url(base_url, key),
         "code": code,
@@ -92,15 +127,17 @@ def _area_text(area: int) -> str:
     return f"Area {area} score, 0 (no risk) to 4 (severe): {triage.AREA_NAMES[area]}"
 
 
-def _result_items(base_url: str) -> list[dict]:
+def _result_items(base_url: str, version: str) -> list[dict]:
     def choice(key: str, text: str) -> dict:
-        _title, displays = _codes(key)
+        _title, displays = _codes(key, version)
         return {
             "linkId": key,
             "text": text,
             "type": "choice",
             "readOnly": True,
-            "answerOption": [{"valueCoding": _coding(base_url, key, code)} for code in displays],
+            "answerOption": [
+                {"valueCoding": _coding(base_url, key, code, version)} for code in displays
+            ],
         }
 
     return [
@@ -127,10 +164,11 @@ def _result_items(base_url: str) -> list[dict]:
 def build_questionnaire(
     base_url: str, *, version: str = triage.QUESTIONNAIRE_VERSION, publisher: str = ""
 ) -> dict:
-    """The FHIR R4 Questionnaire for the current wording of the questionnaire."""
+    """The FHIR R4 Questionnaire of one version's wording (the engine's current by default)."""
+    all_questions = questions_for(version)
     groups = []
     for section in SECTIONS:
-        questions = [q for q in QUESTIONS if q.section == section.key]
+        questions = [q for q in all_questions if q.section == section.key]
         groups.append(
             {
                 "linkId": f"section-{section.key}",
@@ -141,11 +179,10 @@ def build_questionnaire(
                         "linkId": q.key,
                         "text": q.both,
                         "type": "choice",
-                        # "Nothing is happening now" is answered by ticking nothing.
-                        "required": q.key != "danger_now",
+                        "required": is_required(q),
                         "repeats": q.multiple,
                         "answerOption": [
-                            {"valueCoding": _coding(base_url, q.key, code)}
+                            {"valueCoding": _coding(base_url, q.key, code, version)}
                             for code, _label in q.choices
                         ],
                     }
@@ -159,7 +196,7 @@ def build_questionnaire(
             "text": "What the questionnaire suggested (calculated, not asked)",
             "type": "group",
             "readOnly": True,
-            "item": _result_items(base_url),
+            "item": _result_items(base_url, version),
         }
     )
     resource = {
@@ -187,10 +224,11 @@ def build_questionnaire(
 def build_code_system(
     base_url: str, key: str, *, version: str = triage.QUESTIONNAIRE_VERSION
 ) -> dict:
-    """The CodeSystem of one question's (or calculated item's) choices. KeyError if unknown."""
-    if key not in EXTRA_CODE_SYSTEMS and key not in _QUESTIONS_BY_KEY:
-        raise KeyError(key)
-    title, displays = _codes(key)
+    """One version's CodeSystem of a question's (or calculated item's) choices.
+
+    KeyError if the key or the version is unknown.
+    """
+    title, displays = _codes(key, version)
     return {
         "resourceType": "CodeSystem",
         "id": code_system_id(key),
@@ -207,11 +245,30 @@ def build_code_system(
 
 
 def code_system_key(resource_id: str) -> str | None:
-    """The question key for a CodeSystem id, or None if there is no such CodeSystem."""
-    for key in code_system_keys():
-        if code_system_id(key) == resource_id:
-            return key
+    """The question key for a CodeSystem id in any version, or None if there is none."""
+    for version in known_versions():
+        for key in code_system_keys(version):
+            if code_system_id(key) == resource_id:
+                return key
     return None
+
+
+def is_required(question: Question) -> bool:
+    """Whether a question must be answered for a completed response."""
+    # "Nothing is happening now" is answered by ticking nothing.
+    return question.key != "danger_now"
+
+
+def is_unanswered(value: object) -> bool:
+    """True for an answer FHIR leaves out: missing, empty or an empty multi-select."""
+    return value is None or value == "" or (isinstance(value, list | tuple) and not value)
+
+
+def is_complete(answers: Mapping[str, object], version: str) -> bool:
+    """Whether every required question of the version has an answer."""
+    return not any(
+        is_unanswered(answers.get(q.key)) for q in questions_for(version) if is_required(q)
+    )
 
 
 def build_questionnaire_response(
@@ -226,21 +283,25 @@ def build_questionnaire_response(
     withdrawal_care: str,
     area_scores: Mapping[str | int, int],
 ) -> dict:
-    """One stored response as a completed FHIR R4 QuestionnaireResponse.
+    """One stored response as a FHIR R4 QuestionnaireResponse to its own version.
 
-    Unanswered questions (an empty multi-select) are left out, as FHIR asks.
-    ``authored`` must be timezone-aware.
+    Unanswered questions (an empty multi-select) are left out, as FHIR asks. The status is
+    "completed", or "stopped" (partly filled in, then left) when a required question has
+    no answer: a crisis response is stored before the rest of the form is filled in.
+    ``authored`` must be timezone-aware. KeyError if the version is unknown.
     """
     if authored.tzinfo is None or authored.utcoffset() is None:
         raise ValueError("authored must be timezone-aware")
+    questions = questions_for(version)
     groups = []
     for section in SECTIONS:
         items = []
-        for q in QUESTIONS:
+        for q in questions:
             if q.section != section.key or q.key not in answers:
                 continue
             value = answers[q.key]
-            codes = [str(c) for c in (value if isinstance(value, list | tuple) else [value])]
+            values = value if isinstance(value, list | tuple) else [value]
+            codes = [str(c) for c in values if not is_unanswered(c)]
             if not codes:
                 continue
             order = [code for code, _label in q.choices]
@@ -249,7 +310,9 @@ def build_questionnaire_response(
                 {
                     "linkId": q.key,
                     "text": q.both,
-                    "answer": [{"valueCoding": _coding(base_url, q.key, code)} for code in codes],
+                    "answer": [
+                        {"valueCoding": _coding(base_url, q.key, code, version)} for code in codes
+                    ],
                 }
             )
         if items:
@@ -269,16 +332,21 @@ def build_questionnaire_response(
             {
                 "linkId": "suggested_level",
                 "text": "Level of care to discuss with a clinician",
-                "answer": [{"valueCoding": _coding(base_url, "suggested_level", suggested_level)}],
+                "answer": [
+                    {"valueCoding": _coding(base_url, "suggested_level", suggested_level, version)}
+                ],
             }
         )
-    result.append(
-        {
-            "linkId": "withdrawal_care",
-            "text": "Withdrawal care to discuss",
-            "answer": [{"valueCoding": _coding(base_url, "withdrawal_care", withdrawal_care)}],
-        }
-    )
+    if withdrawal_care:
+        result.append(
+            {
+                "linkId": "withdrawal_care",
+                "text": "Withdrawal care to discuss",
+                "answer": [
+                    {"valueCoding": _coding(base_url, "withdrawal_care", withdrawal_care, version)}
+                ],
+            }
+        )
     scores = {int(area): int(score) for area, score in area_scores.items()}
     for area in sorted(a for a in scores if a in triage.AREA_NAMES):
         result.append(
@@ -302,7 +370,7 @@ def build_questionnaire_response(
             "value": reference_code,
         },
         "questionnaire": f"{questionnaire_url(base_url)}|{version}",
-        "status": "completed",
+        "status": "completed" if is_complete(answers, version) else "stopped",
         "authored": authored.replace(microsecond=0).isoformat(),
         "item": groups,
     }

@@ -9,11 +9,17 @@ strings: the FHIR Questionnaire, the CSV export and the staff pages need the Eng
 text, whatever language a visitor chose. Pages translate it where they show it
 (`translated()`, `answer_labels()`, `readable_answers()`); the stored answers are the
 language-independent keys.
+
+Versions: ``QUESTIONS`` is the current wording. Each stored response keeps the version it
+was answered in, and ``QUESTIONS_BY_VERSION`` holds every version's wording, so a response
+is always shown, exported and coded with the questions and labels the person saw.
+Earlier versions are built from the current questions plus what each one said
+differently, so shared wording is written once.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext
 from django.utils.translation import gettext_noop as _
@@ -56,7 +62,10 @@ QUESTIONS: tuple[Question, ...] = (
         self=_("Is any of this happening to you right now?"),
         other=_("Is any of this happening to them right now?"),
         choices=(
-            ("suicide_plan", _("Thinking about suicide with a plan, or getting ready to act")),
+            (
+                "suicide_plan",
+                _("Thinking about suicide with a plan or intent to act, or getting ready to act"),
+            ),
             (
                 "overdose_signs",
                 _(
@@ -146,7 +155,8 @@ QUESTIONS: tuple[Question, ...] = (
         self=_("What happens when you stop using?"),
         other=_("What happens when they stop using?"),
         choices=(
-            ("none", _("Nothing much, or never stopped")),
+            ("none", _("Nothing much")),
+            ("never_stopped", _("Has never stopped or cut down")),
             ("mild", _("Mild: shaky, sweaty, poor sleep, irritable")),
             ("moderate", _("Moderate: strong symptoms that make it hard to get through the day")),
             (
@@ -293,7 +303,59 @@ QUESTIONS: tuple[Question, ...] = (
     ),
 )
 
+# Oldest first; the last is the wording of ``QUESTIONS``. programs.triage names the version
+# the engine answers (``triage.QUESTIONNAIRE_VERSION``); this module stays free of it.
+QUESTIONNAIRE_VERSIONS: tuple[str, ...] = ("2026-11", "2026-12")
+LATEST_VERSION = QUESTIONNAIRE_VERSIONS[-1]
+
+# What version 2026-11 said differently from the current wording: choice labels by
+# question and choice, and choices it did not offer. Its other questions are the same.
+# Its labels stay marked so their translations stay in the catalogue for Spanish pages.
+_V1_LABELS: dict[str, dict[str, str]] = {
+    "danger_now": {
+        "suicide_plan": _("Thinking about suicide with a plan, or getting ready to act"),
+    },
+    "withdrawal": {"none": _("Nothing much, or never stopped")},
+}
+_V1_NOT_OFFERED: dict[str, frozenset[str]] = {"withdrawal": frozenset({"never_stopped"})}
+
+
+def _earlier(
+    question: Question, labels: dict[str, dict[str, str]], not_offered: dict[str, frozenset[str]]
+) -> Question:
+    """The question as an earlier version worded it."""
+    relabel = labels.get(question.key, {})
+    drop = not_offered.get(question.key, frozenset())
+    if not relabel and not drop:
+        return question
+    return replace(
+        question,
+        choices=tuple(
+            (value, relabel.get(value, label))
+            for value, label in question.choices
+            if value not in drop
+        ),
+    )
+
+
+QUESTIONS_BY_VERSION: dict[str, tuple[Question, ...]] = {
+    "2026-11": tuple(_earlier(q, _V1_LABELS, _V1_NOT_OFFERED) for q in QUESTIONS),
+    "2026-12": QUESTIONS,
+}
 QUESTIONS_BY_KEY: dict[str, Question] = {q.key: q for q in QUESTIONS}
+_BY_KEY_BY_VERSION: dict[str, dict[str, Question]] = {
+    version: {q.key: q for q in questions} for version, questions in QUESTIONS_BY_VERSION.items()
+}
+
+
+def questions_for(version: str | None = None) -> tuple[Question, ...]:
+    """One version's questions (the current wording for None). KeyError if unknown."""
+    return QUESTIONS_BY_VERSION[LATEST_VERSION if version is None else version]
+
+
+def questions_by_key(version: str | None = None) -> dict[str, Question]:
+    """One version's questions by key (the current wording for None). KeyError if unknown."""
+    return _BY_KEY_BY_VERSION[LATEST_VERSION if version is None else version]
 
 
 def translated(question: Question) -> Question:
@@ -310,25 +372,31 @@ def translated(question: Question) -> Question:
     )
 
 
-def answer_labels(key: str, value: object) -> list[str]:
-    """The choice text for one stored answer (a list for multi-selects), in the active language."""
-    question = QUESTIONS_BY_KEY[key]
-    labels = dict(question.choices)
+def answer_labels(key: str, value: object, version: str | None = None) -> list[str]:
+    """The choice text for one stored answer (a list for multi-selects), in the active language.
+
+    ``version`` is the response's questionnaire version, so it reads as the person saw it.
+    """
+    labels = dict(questions_by_key(version)[key].choices)
     values = value if isinstance(value, list | tuple) else [value]
     return [gettext(labels[str(v)]) if str(v) in labels else str(v) for v in values]
 
 
-def readable_answers(answers: dict, for_whom: str = "") -> list[tuple[str, str]]:
+def readable_answers(
+    answers: dict, for_whom: str = "", version: str | None = None
+) -> list[tuple[str, str]]:
     """(question, answer) pairs in questionnaire order, in the active language.
 
-    Staff read them in English with `translation.override("en")`, whatever the person used.
+    Only questions that were answered: a crisis response may be stored before the rest of
+    the form was filled in. Staff read them in English with `translation.override("en")`,
+    whatever the person used.
     """
     rows = []
-    for question in QUESTIONS:
+    for question in questions_for(version):
         if question.key not in answers:
             continue
         text = {"self": question.self, "someone_else": question.other}.get(for_whom, question.both)
-        labels = answer_labels(question.key, answers[question.key])
+        labels = answer_labels(question.key, answers[question.key], version)
         rows.append((gettext(text), "; ".join(labels) if labels else gettext("None of these")))
     return rows
 

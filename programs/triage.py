@@ -4,26 +4,43 @@ Pure Python, no Django. The site informs and never diagnoses: a result is "a lev
 to discuss with a clinician". This questionnaire is not an ASAM assessment and is not
 affiliated with ASAM; it paraphrases public facts about the continuum of care.
 
-How it works:
+Version 2 ("2026-12"; version 1 was "2026-11"). How it works:
 
 * Any ``danger_now`` answer is a crisis: ``level`` is None, ``crisis_reasons`` say what to do
   now (911 for overdose signs, a withdrawal emergency or harm to others; call or text 988
-  for a suicide plan; give naloxone for an overdose), 911 ones first. All other answers are
-  still validated.
+  for a suicide plan or intent; give naloxone for an overdose), 911 ones first. A crisis
+  needs no other answer, so a person in danger is never held back by the rest of the
+  form; answers that are given are still validated, and each area whose answers are all
+  there is still scored, with its flags, for the clinician. Any other answer set needs
+  every key.
 * Each of the six areas gets a score from 0 to 4. A score is the index in ``LEVELS`` of the
   least intensive level that can safely meet that area's risk on its own (0 = standard
   outpatient, 1 = IOP, 2 = PHP, 3 = residential, 4 = hospital). The level follows the
   highest-need area, never an average: ``LEVELS[max(score of areas 1, 2, 3, 5, 6)]``.
   Area 4 (readiness: ready 0, unsure 1, not ready 2) is shown but never raises the level.
-* Rules: severe withdrawal history with daily or weekly alcohol or benzodiazepine use ->
-  hospital with medically managed withdrawal; any other severe history -> residential with
-  medically managed withdrawal; moderate withdrawal -> IOP with ambulatory withdrawal care.
+* Level rules: severe withdrawal history with daily or weekly alcohol or benzodiazepine
+  use -> hospital; any other severe history -> residential; alcohol and benzodiazepines
+  together with moderate or worse withdrawal -> residential; moderate withdrawal -> IOP.
   Unstable medical problem -> residential (hospital with severe withdrawal history).
-  Pregnancy -> IOP. Severe mood or active self-harm thoughts -> PHP. Cannot go a day, or
-  relapse after IOP/PHP -> PHP; relapse after residential -> residential. Hard some days,
-  relapse after outpatient, stepping down, a mixed home or no support -> IOP. Unsafe home
-  -> residential. Two or more of (unstable medical, severe mood, cannot go a day, relapse
-  after residential) -> residential, and every area involved is raised to 3.
+  Pregnancy -> IOP; pregnancy with alcohol or benzodiazepine use and moderate or worse
+  withdrawal -> residential. Severe mood or active thoughts of suicide -> PHP. Cannot go a
+  day, or relapse after IOP/PHP -> PHP; relapse after residential -> residential. Hard some
+  days, relapse after outpatient, stepping down, a mixed home or no support -> IOP. Unsafe
+  home -> residential. Two or more serious concerns at once (unstable medical, severe
+  mood, active thoughts of suicide, cannot go a day, relapse after residential) ->
+  residential, and every area involved is raised to 3.
+* Withdrawal care (``withdrawal_care``, one of ``WITHDRAWAL_CARE``) has five intensities and
+  one alternative: ``none``; ``ambulatory`` (mild withdrawal, outpatient visits; also
+  "never stopped" with daily or weekly alcohol or benzodiazepine use, to be checked before
+  stopping); ``monitored`` (moderate withdrawal with a supportive or mixed home: all-day
+  monitoring, home at night); ``residential`` (moderate withdrawal with an unsafe home);
+  ``medically_managed`` (severe history; alcohol and benzodiazepines together with
+  moderate or worse withdrawal; pregnancy with alcohol or benzodiazepine use and moderate
+  or worse withdrawal); ``medication`` (pregnancy with opioid use, no alcohol or
+  benzodiazepines, and any withdrawal or never stopped: buprenorphine or methadone is the
+  recommended treatment, not withdrawal). ``WITHDRAWAL_CARE_TEXTS`` says what each means, so
+  a page never says "outpatient visits" for moderate withdrawal or "at home" for an
+  unsafe home.
 * ``hours_available`` and ``telehealth`` never change the level; they add notes, the
   ``telehealth`` flag and may add a neighbouring level to ``also_consider``.
 * ``also_consider`` holds neighbouring levels only, never ``level``. The next level up is
@@ -35,31 +52,50 @@ How it works:
   level. Outpatient is listed below IOP for someone stepping down who can stop and has no
   other IOP-level need (after IOP the usual next step is standard outpatient care).
 
-Refinements, with their reasons (facts from the site's clinical content brief):
+Flags (``FLAGS``, most urgent first; ``Suggestion.flag_texts`` holds the text of each, in
+the answer's language, chosen for the answers where a flag has more than one):
 
-* Mild withdrawal gets ``withdrawal_care="ambulatory"``: mild withdrawal is managed with
-  outpatient visits.
-* ``do_not_stop_abruptly`` is also set for alcohol or benzodiazepine use with moderate or
-  severe withdrawal history, not only daily use: withdrawal itself shows the body depends
-  on the drug, and withdrawal seizures can be life-threatening (FDA 2020).
-* Passive self-harm thoughts add ``co_occurring``, ``safety_plan`` and a 988 reason but do
-  not raise the level: only unstable psychiatric conditions or active suicide risk call for
-  more than IOP, and 988 is open 24/7 for anyone. A suicide plan (crisis) also sets
-  ``safety_plan``.
-* Moderate withdrawal with an unsafe home adds a reason: with no safe place to withdraw,
-  withdrawal care is usually residential.
+* ``same_day_evaluation``: active thoughts of suicide with severe mood (a mental-health
+  evaluation today; 988 can help arrange it).
+* ``safety_resources``: an unsafe home (domestic-violence and child-abuse hotlines, and a
+  reminder to reach out from a safe phone at a safe time).
+* ``see_doctor``: an unstable health problem (a doctor or urgent care soon).
+* ``pregnancy_moud``: pregnancy with opioid use (buprenorphine or methadone rather than
+  withdrawal; a prenatal or addiction clinician within days; an emergency room if
+  withdrawal starts).
+* ``naloxone``: any opioid use (carry naloxone, sold without a prescription; tolerance is
+  lost after any break, including detox, residential care, hospital or jail; don't use
+  alone).
+* ``withdrawal_assessment``: never stopped, with daily or weekly alcohol or benzodiazepine
+  use (a clinician checks withdrawal risk before stopping).
+* ``do_not_stop_abruptly``: alcohol or benzodiazepines used daily, with moderate or severe
+  withdrawal, or never stopped with daily or weekly use (withdrawal seizures can be
+  life-threatening, FDA 2020; benzodiazepine dependence can follow steady use for weeks,
+  even as prescribed).
+* ``pregnancy``; ``safety_plan`` (any thoughts of self-harm or suicide, or a suicide plan);
+  ``medication`` (any opioid use whatever ``medication_interest`` says, with a text naming
+  buprenorphine, methadone and naltrexone; alcohol use unless the person said no);
+  ``co_occurring``; ``telehealth``; ``adolescent``.
 
-Language: ``suggest(answers, language="es")`` writes every text (reasons, notes, crisis
-texts) in Spanish, from ``programs.triage_es``; ``FLAG_TEXTS``, ``AREA_NAMES_BY_LANGUAGE``
-and ``LEVEL_NAMES_BY_LANGUAGE`` hold the other texts by language. The language never changes
-the suggestion: levels, scores, flags, ``also_consider`` and ``withdrawal_care`` are the same.
+Kept from version 1: mild withdrawal is managed with outpatient visits; passive self-harm
+thoughts add ``co_occurring``, ``safety_plan`` and a 988 reason but do not raise the level
+(only unstable psychiatric conditions or active suicide risk call for more than IOP).
+
+Language: ``suggest(answers, language="es")`` writes every text (reasons, notes, flag and
+crisis texts) in Spanish, from ``programs.triage_es``; ``FLAG_TEXTS``,
+``WITHDRAWAL_CARE_TEXTS``, ``AREA_NAMES_BY_LANGUAGE`` and ``LEVEL_NAMES_BY_LANGUAGE`` hold
+the texts by language. The language never changes the suggestion: levels, scores, flags,
+``also_consider`` and ``withdrawal_care`` are the same.
 
 In a crisis, ``reasons``, ``notes`` and ``also_consider`` are empty; ``area_scores``,
-``flags`` and ``withdrawal_care`` are still filled from the answers for the clinician.
+``flags`` and ``withdrawal_care`` are still filled from the answers given. Crisis texts
+come in three wordings: to the person, about someone else, and a neutral one when "who
+is this for" was not answered.
 
-Input: a mapping with exactly the keys of ``CHOICES``. Single answers are str; the keys in
-``MULTI_KEYS`` take a list or tuple of str. Duplicates in a list are accepted and ignored.
-Anything else raises ``ValueError`` naming the key or value.
+Input: a mapping with the keys of ``CHOICES`` (all of them unless ``danger_now`` names a
+danger). Single answers are str; the keys in ``MULTI_KEYS`` take a list or tuple of str.
+Duplicates in a list are accepted and ignored. Anything else raises ``ValueError`` naming
+the key or value.
 """
 
 from __future__ import annotations
@@ -74,14 +110,18 @@ from .triage_es import (
     FLAG_TEXT_ES,
     JOIN_WORDS_ES,
     LEVEL_NAMES_ES,
+    MEDICATION_OPIOIDS_ES,
     OFTEN_ES,
     RELAPSE_ES,
     SUBSTANCE_NAMES_ES,
     TEXT_ES,
     WHY_ES,
+    WITHDRAWAL_CARE_TEXT_ES,
 )
 
-QUESTIONNAIRE_VERSION = "2026-11"
+QUESTIONNAIRE_VERSION = "2026-12"
+# Earlier versions whose stored responses are still shown and exported as they were made.
+PREVIOUS_VERSIONS: tuple[str, ...] = ("2026-11",)
 LANGUAGES: tuple[str, ...] = ("en", "es")
 
 LEVELS: tuple[str, ...] = ("outpatient", "iop", "php", "residential", "inpatient")
@@ -109,7 +149,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
         "not_sure",
     ),
     "frequency": ("less_than_monthly", "monthly", "weekly", "daily"),
-    "withdrawal": ("none", "mild", "moderate", "severe_history"),
+    "withdrawal": ("none", "never_stopped", "mild", "moderate", "severe_history"),
     "medical": ("none", "stable", "unstable"),
     "pregnant": ("no", "yes", "not_applicable"),
     "mood": ("none", "some", "severe"),
@@ -141,26 +181,120 @@ AREA_NAMES: dict[int, str] = {
 }
 AREA_NAMES_BY_LANGUAGE: dict[str, dict[int, str]] = {"en": AREA_NAMES, "es": AREA_NAMES_ES}
 LEVEL_AREAS: tuple[int, ...] = (1, 2, 3, 5, 6)  # area 4 (readiness) never sets the level
-WITHDRAWAL_CARE: tuple[str, ...] = ("none", "ambulatory", "medically_managed")
-
-FLAGS: tuple[str, ...] = (
-    "co_occurring",
+WITHDRAWAL_CARE: tuple[str, ...] = (
+    "none",
+    "ambulatory",
+    "monitored",
+    "residential",
+    "medically_managed",
     "medication",
-    "telehealth",
-    "adolescent",
+)
+# What each kind of withdrawal care means, for the result page: never "outpatient visits"
+# for moderate withdrawal, never "at home" for someone whose home is unsafe.
+WITHDRAWAL_CARE_TEXT: dict[str, str] = {
+    "none": "",
+    "ambulatory": (
+        "Withdrawal may be managed with outpatient visits, where a clinician checks how it "
+        "is going."
+    ),
+    "monitored": (
+        "Withdrawal care with monitoring most of the day, going home at night. A clinic "
+        "checks symptoms and gives medicine during the day."
+    ),
+    "residential": (
+        "Withdrawal care in a residential program, with staff around the clock, because home "
+        "is not a safe place to go through withdrawal right now."
+    ),
+    "medically_managed": (
+        "Withdrawal care with doctors and nurses watching closely, in a hospital or inpatient "
+        "unit. Do not go through this withdrawal at home."
+    ),
+    "medication": (
+        "In pregnancy, medicine (buprenorphine or methadone) is the recommended treatment for "
+        "opioid use, rather than going through withdrawal."
+    ),
+}
+WITHDRAWAL_CARE_TEXTS: dict[str, dict[str, str]] = {
+    "en": WITHDRAWAL_CARE_TEXT,
+    "es": WITHDRAWAL_CARE_TEXT_ES,
+}
+
+# Most urgent first: the result page lists flags in this order.
+FLAGS: tuple[str, ...] = (
+    "same_day_evaluation",
+    "safety_resources",
+    "see_doctor",
+    "pregnancy_moud",
+    "naloxone",
+    "withdrawal_assessment",
+    "do_not_stop_abruptly",
     "pregnancy",
     "safety_plan",
-    "do_not_stop_abruptly",
+    "medication",
+    "co_occurring",
+    "telehealth",
+    "adolescent",
+)
+_BENZODIAZEPINE_DEPENDENCE = (
+    "Dependence on benzodiazepines can follow steady use for a few weeks, even as prescribed."
 )
 FLAG_TEXT: dict[str, str] = {
+    "same_day_evaluation": (
+        "Thoughts of suicide with mood this hard call for a mental health evaluation today. "
+        "Call or text 988 now: they can talk with you and help arrange an evaluation. If "
+        "there is a plan or intent to act, call 911."
+    ),
+    "safety_resources": (
+        "Home is not safe right now. If someone is hurting or threatening you, the National "
+        "Domestic Violence Hotline is free and open 24/7: call 1-800-799-7233 (TTY "
+        "1-800-787-3224) or text START to 88788. If a child is being hurt, call or text the "
+        "Childhelp National Child Abuse Hotline at 1-800-422-4453, 24/7. These lines are not "
+        "emergency services: in danger, call 911. Reach out from a phone and at a time that "
+        "are safe, and think about who can see your calls and messages."
+    ),
+    "see_doctor": (
+        "A health problem that is not under control needs a doctor soon. See a doctor or go "
+        "to urgent care in the next day or two. If it gets worse fast, call 911."
+    ),
+    "pregnancy_moud": (
+        "During pregnancy, medicine (buprenorphine or methadone) is the recommended treatment "
+        "for opioid use. It is safer for the pregnancy than stopping through withdrawal "
+        "(detox). Contact a prenatal or addiction clinician within the next few days. If "
+        "withdrawal starts, go to an emergency room."
+    ),
+    "naloxone": (
+        "Carry naloxone (Narcan), which reverses an opioid overdose. It is sold without a "
+        "prescription. After any break from opioids, even a few days (detox, residential "
+        "care, a hospital stay or jail), the body loses its tolerance, and an old dose can "
+        "stop breathing. Don't use alone: someone nearby can give naloxone and call 911."
+    ),
+    "withdrawal_assessment": (
+        "Before stopping or cutting down, have a clinician check the risk of withdrawal. "
+        "After regular use of alcohol or benzodiazepines, stopping can cause dangerous "
+        "withdrawal, and medicine can make it safer. " + _BENZODIAZEPINE_DEPENDENCE
+    ),
+    "do_not_stop_abruptly": (
+        "Stopping alcohol or benzodiazepines suddenly after regular use can cause dangerous "
+        "withdrawal, including seizures. Get medical advice before stopping. "
+        + _BENZODIAZEPINE_DEPENDENCE
+    ),
+    "pregnancy": (
+        "During pregnancy, substance use care should be closely linked with prenatal care. "
+        "Opioids should not be stopped suddenly without medical advice."
+    ),
+    "safety_plan": (
+        "Thoughts of self-harm or suicide were mentioned. A safety plan, made with a "
+        "clinician, helps in hard moments. The 988 Suicide & Crisis Lifeline is open 24/7: "
+        "call or text 988."
+    ),
+    "medication": (
+        "Medicine for alcohol use (naltrexone, acamprosate or disulfiram) can help recovery. "
+        "Ask each program if it offers this medicine or works with a prescriber."
+    ),
     "co_occurring": (
         "Mental health concerns were mentioned. This is common. Stable mental health "
         "conditions are treated together with substance use, including in IOP. Ask each "
         "program how it provides mental health care."
-    ),
-    "medication": (
-        "Medicine for opioid or alcohol use can help recovery. Ask each program if it "
-        "offers this medicine or works with a prescriber."
     ),
     "telehealth": (
         "Online (virtual) care is an option to ask about. A large study found similar "
@@ -170,18 +304,17 @@ FLAG_TEXT: dict[str, str] = {
         "Teen programs are different from adult programs. Teen IOP is usually 6 or more "
         "hours a week, and families take part in care."
     ),
-    "pregnancy": (
-        "During pregnancy, substance use care should be closely linked with prenatal care. "
-        "Opioids should not be stopped suddenly without medical advice."
-    ),
-    "safety_plan": (
-        "Thoughts of self-harm were mentioned. A safety plan, made with a clinician, helps in "
-        "hard moments. The 988 Suicide & Crisis Lifeline is open 24/7: call or text 988."
-    ),
-    "do_not_stop_abruptly": (
-        "Stopping alcohol or benzodiazepines suddenly after regular heavy use can cause "
-        "dangerous withdrawal, including seizures. Get medical advice before stopping."
-    ),
+}
+# The medication flag's text when opioids are used: it names the three medicines.
+MEDICATION_OPIOIDS: str = (
+    "Medicine is the most effective treatment for opioid use: buprenorphine, methadone or "
+    "naltrexone. Methadone is given only through opioid treatment programs. Medicine can "
+    "start quickly, often faster than a place in a program opens up. Ask each program if it "
+    "offers medicine or works with a prescriber, and if it keeps people on it."
+)
+MEDICATION_OPIOIDS_BY_LANGUAGE: dict[str, str] = {
+    "en": MEDICATION_OPIOIDS,
+    "es": MEDICATION_OPIOIDS_ES,
 }
 FLAG_TEXTS: dict[str, dict[str, str]] = {"en": FLAG_TEXT, "es": FLAG_TEXT_ES}
 
@@ -207,8 +340,10 @@ class CrisisReason:
 class Suggestion:
     """A level of care to discuss with a clinician (or, in a crisis, what to do now).
 
-    ``area_scores`` is ``((1, score), ..., (6, score))``; ``flags`` follow ``FLAGS`` order;
-    ``reasons`` are sorted by area. Everything is immutable and hashable.
+    ``area_scores`` is ``((1, score), ..., (6, score))``, leaving out any area whose answers
+    a crisis response did not give; ``flags`` follow ``FLAGS`` order and ``flag_texts``
+    pairs each with its text; ``reasons`` are sorted by area. Everything is immutable and
+    hashable.
     """
 
     crisis: bool
@@ -220,6 +355,7 @@ class Suggestion:
     reasons: tuple[Reason, ...]
     flags: tuple[str, ...]
     notes: tuple[str, ...]
+    flag_texts: tuple[tuple[str, str], ...] = ()
     questionnaire_version: str = QUESTIONNAIRE_VERSION
 
     def area_score(self, area: int) -> int:
@@ -236,7 +372,11 @@ class Suggestion:
 
 
 def validate_answers(answers: object) -> dict[str, str | tuple[str, ...]]:
-    """Check the answers and return them cleaned (lists as tuples in CHOICES order)."""
+    """Check the answers and return them cleaned (lists as tuples in CHOICES order).
+
+    Every key is needed, except when ``danger_now`` names a danger: then only the answers
+    given are checked and returned.
+    """
     if not isinstance(answers, Mapping):
         raise ValueError(f"answers must be a mapping, not {type(answers).__name__}")
     unknown = [k for k in answers if not isinstance(k, str) or k not in CHOICES]
@@ -245,34 +385,35 @@ def validate_answers(answers: object) -> dict[str, str | tuple[str, ...]]:
             sorted(repr(k) if isinstance(k, str) else type(k).__name__ for k in unknown)
         )
         raise ValueError(f"Unknown answer key(s): {shown}")
-    missing = [k for k in CHOICES if k not in answers]
-    if missing:
-        raise ValueError(f"Missing answer(s): {', '.join(repr(k) for k in missing)}")
     clean: dict[str, str | tuple[str, ...]] = {}
-    for key, allowed in CHOICES.items():
-        value = answers[key]
-        if key in MULTI_KEYS:
-            if not isinstance(value, list | tuple):
-                raise ValueError(
-                    f"Answer {key!r} must be a list of strings, not {type(value).__name__}"
-                )
-            for item in value:
-                if not isinstance(item, str):
-                    raise ValueError(
-                        f"Answer {key!r} must hold strings, not {type(item).__name__}"
-                    )
-                if item not in allowed:
-                    raise ValueError(f"Answer {key!r} has unknown value {str(item)!r}")
-            clean[key] = tuple(v for v in allowed if v in value)
-            if key == "substances" and not clean[key]:
-                raise ValueError("Answer 'substances' must name at least one (or 'not_sure')")
-        else:
-            if not isinstance(value, str):
-                raise ValueError(f"Answer {key!r} must be a string, not {type(value).__name__}")
-            if value not in allowed:
-                raise ValueError(f"Answer {key!r} has unknown value {str(value)!r}")
-            clean[key] = allowed[allowed.index(value)]
+    for key in CHOICES:
+        if key in answers:
+            clean[key] = _clean_answer(key, answers[key])
+    missing = [k for k in CHOICES if k not in clean]
+    if missing and not clean.get("danger_now"):
+        raise ValueError(f"Missing answer(s): {', '.join(repr(k) for k in missing)}")
     return clean
+
+
+def _clean_answer(key: str, value: object) -> str | tuple[str, ...]:
+    allowed = CHOICES[key]
+    if key not in MULTI_KEYS:
+        if not isinstance(value, str):
+            raise ValueError(f"Answer {key!r} must be a string, not {type(value).__name__}")
+        if value not in allowed:
+            raise ValueError(f"Answer {key!r} has unknown value {str(value)!r}")
+        return allowed[allowed.index(value)]
+    if not isinstance(value, list | tuple):
+        raise ValueError(f"Answer {key!r} must be a list of strings, not {type(value).__name__}")
+    for item in value:
+        if not isinstance(item, str):
+            raise ValueError(f"Answer {key!r} must hold strings, not {type(item).__name__}")
+        if item not in allowed:
+            raise ValueError(f"Answer {key!r} has unknown value {str(item)!r}")
+    items = tuple(v for v in allowed if v in value)
+    if key == "substances" and not items:
+        raise ValueError("Answer 'substances' must name at least one (or 'not_sure')")
+    return items
 
 
 def suggest(answers: Mapping[str, object], language: str = "en") -> Suggestion:
@@ -299,10 +440,25 @@ _TEXT = {
     "severe_other": "{You} have had seizures, hallucinations or DTs when stopping. {Your} "
     "answers suggest 24-hour care where withdrawal is medically managed.",
     "moderate": "{Your} withdrawal has been moderate. {Your} answers suggest withdrawal care "
-    "with regular check-ins while {you} live at home, and at least an IOP.",
+    "with monitoring most of the day while {you} go home at night, and at least an IOP.",
+    "moderate_unsafe": "{Your} withdrawal has been moderate, and {your} home is not a safe "
+    "place to go through it. Withdrawal care is then usually given in a residential program.",
+    "moderate_pregnant_opioids": "{Your} withdrawal has been moderate. In pregnancy, medicine "
+    "(buprenorphine or methadone) is recommended rather than going through opioid "
+    "withdrawal. {Your} answers suggest at least an IOP, with medicine and prenatal care.",
+    "mild_pregnant_opioids": "{Your} withdrawal has been mild. In pregnancy, medicine "
+    "(buprenorphine or methadone) is recommended rather than going through opioid withdrawal.",
+    "severe_pregnant_opioids": "{You} have had seizures, hallucinations or DTs when stopping. "
+    "In pregnancy, withdrawal is not the plan for opioid use: {your} answers suggest 24-hour "
+    "care, where medicine (buprenorphine or methadone) can be started safely.",
+    "never_stopped": "{You} have never stopped or cut down, and {you} use {sedatives} {often}. "
+    "Before stopping, a clinician should check the risk of withdrawal.",
+    "sedatives_together": "{You} use both alcohol and benzodiazepines, and {your} withdrawal "
+    "has been moderate or worse. Withdrawal from the two together can be dangerous. {Your} "
+    "answers suggest withdrawal care with doctors and nurses, and at least residential care.",
     "mild": "{Your} withdrawal has been mild. It can usually be checked at outpatient visits.",
     "no_sudden_stop": "{You} should not stop {sedatives} suddenly without medical advice. After "
-    "regular heavy use, withdrawal seizures can be life-threatening.",
+    "regular use, withdrawal seizures can be life-threatening.",
     "mixing": "Using opioids with {sedatives} raises {your} risk of overdose. Keep naloxone "
     "(Narcan) nearby.",
     "unstable_severe": "{You} have a health problem that is not stable, and {you} have had "
@@ -312,14 +468,17 @@ _TEXT = {
     "stable": "{You} have a stable health condition. Tell each program so care can fit around it.",
     "pregnant": "{You} are pregnant. {Your} answers suggest at least an IOP, closely linked "
     "with {your} prenatal care.",
-    "pregnant_opioids": "Because {you} use opioids while pregnant, {you} should get prenatal "
-    "care and addiction care soon. Opioids should not be stopped suddenly: talk with a "
-    "clinician first, for {your} safety and the baby's.",
+    "pregnant_opioids": "Because {you} use opioids while pregnant, medicine (buprenorphine or "
+    "methadone) is the recommended treatment, rather than stopping through withdrawal. Talk "
+    "with a prenatal or addiction clinician within days, for {your} safety and the baby's.",
+    "pregnant_withdrawal": "{You} are pregnant, and {your} withdrawal from {sedatives} has "
+    "been moderate or worse. In pregnancy this withdrawal is safest in a hospital or "
+    "inpatient unit, never at home. {Your} answers suggest at least residential care.",
     "mood_severe": "At times {your} mood stops {them} from caring for {yourself} or staying "
     "safe. {Your} answers suggest at least PHP, which has more mental health care on hand.",
     "mood_some": "{You} have some mood or mental health concerns. That is common, and stable "
     "conditions are treated together with substance use, including in IOP.",
-    "harm_active": "{You} have had thoughts of harming {yourself} in the past month. {Your} "
+    "harm_active": "{You} have had thoughts of suicide in the past month. {Your} "
     "answers suggest at least PHP and a safety plan. {You} can call or text 988 any time.",
     "harm_passive": "{You} have had some thoughts of self-harm or of not wanting to live. A "
     "clinician can help {them} make a safety plan. {You} can call or text 988 any time.",
@@ -338,8 +497,6 @@ _TEXT = {
     "{Your} answers suggest {level}.",
     "home_unsafe": "{Your} home is not a safe place for recovery right now. {Your} answers "
     "suggest residential care, where {you} live at the program during treatment.",
-    "unsafe_withdrawal": "With moderate withdrawal and no safe place for {them} to go through "
-    "it, withdrawal care is usually given in a residential program.",
     "home_mixed": "{Your} home is only partly supportive of recovery. {Your} answers suggest "
     "at least an IOP, for more support during the week.",
     "no_support": "No one around {them} supports {your} recovery right now. {Your} answers "
@@ -377,7 +534,7 @@ _WORDS = {  # keyed by for_whom == "self"
     ),
 }
 
-# danger -> (number to call, text for "self", text for "someone_else")
+# danger -> (number to call, text for "self", for "someone_else", and for an unknown reader)
 _CRISIS = {
     "suicide_plan": (
         "988",
@@ -385,6 +542,9 @@ _CRISIS = {
         "If you are in immediate danger, call 911. Veterans: dial 988 then press 1.",
         "Call or text 988 now, or chat at 988lifeline.org. It is free and open 24/7. If they "
         "are in immediate danger, call 911. Stay with them if it is safe to do so.",
+        "Call or text 988 now, or chat at 988lifeline.org. It is free and open 24/7. If "
+        "anyone is in immediate danger, call 911. If you are with the person, stay with them "
+        "if it is safe to do so.",
     ),
     "overdose_signs": (
         "911",
@@ -392,6 +552,8 @@ _CRISIS = {
         "someone give it to you. Do not stay alone.",
         "Call 911 now. Give naloxone (Narcan) if you have it. Stay with them until help "
         "comes. Signs include not waking up, slow or stopped breathing, and blue or gray lips.",
+        "Call 911 now. Give naloxone (Narcan) if you have it. Stay with the person until "
+        "help comes, and do not leave anyone alone who may be overdosing.",
     ),
     "withdrawal_emergency": (
         "911",
@@ -399,6 +561,8 @@ _CRISIS = {
         "emergency. Call 911 now, or ask someone near you to call.",
         "Seizures, confusion, hallucinations or severe shaking during withdrawal are an "
         "emergency. Call 911 now and stay with them until help comes.",
+        "Seizures, confusion, hallucinations or severe shaking during withdrawal are an "
+        "emergency. Call 911 now, and stay with the person until help comes.",
     ),
     "harm_others": (
         "911",
@@ -406,6 +570,8 @@ _CRISIS = {
         "use to hurt someone, and from the person if you can.",
         "If someone could be seriously hurt, call 911 now. Keep yourself and others away from "
         "danger until help comes.",
+        "If someone could be seriously hurt, call 911 now. Keep everyone away from danger "
+        "until help comes.",
     ),
 }
 _RELAPSE = {  # past_treatment -> (area 5 score, after what, level text)
@@ -428,6 +594,7 @@ _COMBINED = {  # the serious concerns listed in the "combined" text
     "mood": "mood that stops {them} caring for {yourself}",
     "cannot_go_a_day": "not being able to go a day without using",
     "relapse_after_residential": "using after residential care",
+    "suicidal_thoughts": "thoughts of suicide",
 }
 _WHY = {  # why a neighbouring level is also worth discussing
     "en": {
@@ -443,22 +610,47 @@ _WHY = {  # why a neighbouring level is also worth discussing
 }
 
 
+# The answers each step reads. In a crisis with answers missing, a step runs only when
+# all its answers are there, and an area is scored only when its step ran.
+_AREA_INPUTS: dict[int, tuple[str, ...]] = {
+    1: ("substances", "frequency", "withdrawal"),
+    2: ("substances", "withdrawal", "medical", "pregnant"),
+    3: ("mood", "self_harm_thoughts"),
+    4: ("readiness",),
+    5: ("control", "past_treatment"),
+    6: ("home", "support"),
+}
+_COMBINED_INPUTS: tuple[str, ...] = (
+    "medical",
+    "mood",
+    "self_harm_thoughts",
+    "control",
+    "past_treatment",
+)
+
+
 class _Assessment:
     def __init__(self, answers: dict[str, str | tuple[str, ...]], language: str) -> None:
         self.a = answers
         self.language = language
-        self.whom = answers["for_whom"]
-        self.words = _WORDS[answers["for_whom"] == "self"]
-        self.scores = dict.fromkeys(range(1, 7), 0)
+        # Unknown only in a crisis answered in a hurry: crisis texts then use neutral words.
+        self.whom = str(answers.get("for_whom", ""))
+        self.words = _WORDS[self.whom == "self"]
+        self.scores: dict[int, int] = {}
         self.reasons: list[Reason] = []
         self.flags: set[str] = set()
         self.notes: list[str] = []
         self.withdrawal_care = "none"
-        self.sedatives = [s for s in ("alcohol", "benzodiazepines") if s in answers["substances"]]
+        substances = answers.get("substances", ())
+        self.sedatives = [s for s in ("alcohol", "benzodiazepines") if s in substances]
+        self.opioids = "opioids" in substances
+
+    def has(self, keys: tuple[str, ...]) -> bool:
+        return all(key in self.a for key in keys)
 
     def text(self, key: str, **extra: str) -> str:
         if self.language == "es":
-            return TEXT_ES[key][self.whom].format(**extra)
+            return TEXT_ES[key][self.whom or "someone_else"].format(**extra)
         return _TEXT[key].format(**self.words, **extra)
 
     def join(self, words: list[str], last: str = "and") -> str:
@@ -476,27 +668,46 @@ class _Assessment:
 
     def result(self) -> Suggestion:
         a = self.a
-        self._withdrawal()
-        self._physical()
-        self._mind()
-        self._readiness()
-        self._relapse()
-        self._environment()
-        self._combined()
-        if a["age_group"] == "adolescent":
+        steps = {
+            1: self._withdrawal,
+            2: self._physical,
+            3: self._mind,
+            4: self._readiness,
+            5: self._relapse,
+            6: self._environment,
+        }
+        for area, step in steps.items():
+            if self.has(_AREA_INPUTS[area]):
+                self.scores[area] = 0
+                step()
+        if self.has(_COMBINED_INPUTS):
+            self._combined()
+        self._substance_flags()
+        if a.get("age_group") == "adolescent":
             self.flags.add("adolescent")
-        if "suicide_plan" in a["danger_now"]:
+        danger = a.get("danger_now", ())
+        if "suicide_plan" in danger:
             self.flags.add("safety_plan")
         scores = tuple(sorted(self.scores.items()))
-        if a["danger_now"]:
-            who = 1 if a["for_whom"] == "self" else 2
+        if danger:
+            who = {"self": 1, "someone_else": 2}.get(self.whom, 3)
             texts = _CRISIS_BY_LANGUAGE[self.language]
             crisis = tuple(
                 CrisisReason(d, _CRISIS[d][0], texts[d][who])
-                for d in sorted(a["danger_now"], key=lambda d: _CRISIS[d][0] != "911")
+                for d in sorted(danger, key=lambda d: _CRISIS[d][0] != "911")
             )
-            flags = tuple(f for f in FLAGS if f in self.flags)
-            return Suggestion(True, crisis, None, (), self.withdrawal_care, scores, (), flags, ())
+            return Suggestion(
+                crisis=True,
+                crisis_reasons=crisis,
+                level=None,
+                also_consider=(),
+                withdrawal_care=self.withdrawal_care,
+                area_scores=scores,
+                reasons=(),
+                flags=self.ordered_flags(),
+                notes=(),
+                flag_texts=self.flag_texts(),
+            )
         level = LEVELS[max(self.scores[area] for area in LEVEL_AREAS)]
         if level == "outpatient":
             self.say(5, "outpatient")
@@ -510,45 +721,90 @@ class _Assessment:
             withdrawal_care=self.withdrawal_care,
             area_scores=scores,
             reasons=tuple(sorted(self.reasons, key=lambda r: r.area)),
-            flags=tuple(f for f in FLAGS if f in self.flags),
+            flags=self.ordered_flags(),
             notes=tuple(self.notes),
+            flag_texts=self.flag_texts(),
         )
+
+    def ordered_flags(self) -> tuple[str, ...]:
+        return tuple(f for f in FLAGS if f in self.flags)
+
+    def flag_texts(self) -> tuple[tuple[str, str], ...]:
+        texts = FLAG_TEXTS[self.language]
+        chosen = []
+        for flag in self.ordered_flags():
+            text = texts[flag]
+            if flag == "medication" and self.opioids:
+                text = MEDICATION_OPIOIDS_BY_LANGUAGE[self.language]
+            chosen.append((flag, text))
+        return tuple(chosen)
 
     def _withdrawal(self) -> None:
         a, w = self.a, self.a["withdrawal"]
         names = _SUBSTANCE_NAMES[self.language]
         sedatives = self.join([names[s] for s in self.sedatives], "or") if self.sedatives else ""
+        often_use = a["frequency"] in ("daily", "weekly")
+        heavy = w in ("moderate", "severe_history")
+        # Opioids in pregnancy are treated with medicine, not withdrawal (ACOG/ASAM).
+        pregnant_opioids = a.get("pregnant") == "yes" and self.opioids and not self.sedatives
         if w == "severe_history":
             self.withdrawal_care = "medically_managed"
-            if self.sedatives and a["frequency"] in ("daily", "weekly"):
-                often = _OFTEN[self.language][a["frequency"]]
+            if self.sedatives and often_use:
+                often = _OFTEN[self.language][str(a["frequency"])]
                 self.bump(1, 4, "severe_sedative", sedatives=sedatives, often=often)
+            elif pregnant_opioids:
+                self.bump(1, 3, "severe_pregnant_opioids")
             else:
                 self.bump(1, 3, "severe_other")
         elif w == "moderate":
-            self.withdrawal_care = "ambulatory"
-            self.bump(1, 1, "moderate")
+            if a.get("home") == "unsafe":
+                self.withdrawal_care = "residential"
+                self.bump(1, 1, "moderate_unsafe")
+            else:
+                self.withdrawal_care = "monitored"
+                self.bump(1, 1, "moderate_pregnant_opioids" if pregnant_opioids else "moderate")
         elif w == "mild":
             self.withdrawal_care = "ambulatory"
-            self.say(1, "mild")
-        if self.sedatives and (a["frequency"] == "daily" or w in ("moderate", "severe_history")):
+            self.say(1, "mild_pregnant_opioids" if pregnant_opioids else "mild")
+        elif w == "never_stopped" and self.sedatives and often_use:
+            self.withdrawal_care = "ambulatory"
+            self.flags.update(("do_not_stop_abruptly", "withdrawal_assessment"))
+            often = _OFTEN[self.language][str(a["frequency"])]
+            self.say(1, "never_stopped", sedatives=sedatives, often=often)
+        # Alcohol and benzodiazepines add to each other's withdrawal.
+        if heavy and len(self.sedatives) == 2:
+            self.withdrawal_care = "medically_managed"
+            self.bump(1, 3, "sedatives_together")
+        if self.sedatives and (a["frequency"] == "daily" or heavy):
             self.flags.add("do_not_stop_abruptly")
             self.say(1, "no_sudden_stop", sedatives=sedatives)
-        if "opioids" in a["substances"] and self.sedatives:
+        if self.opioids and self.sedatives:
             self.say(1, "mixing", sedatives=sedatives)
+        if pregnant_opioids and w != "none":
+            self.withdrawal_care = "medication"
 
     def _physical(self) -> None:
         a = self.a
-        if a["medical"] == "unstable" and a["withdrawal"] == "severe_history":
-            self.bump(2, 4, "unstable_severe")
-        elif a["medical"] == "unstable":
-            self.bump(2, 3, "unstable")
+        if a["medical"] == "unstable":
+            self.flags.add("see_doctor")
+            if a["withdrawal"] == "severe_history":
+                self.bump(2, 4, "unstable_severe")
+            else:
+                self.bump(2, 3, "unstable")
         elif a["medical"] == "stable":
             self.say(2, "stable")
         if a["pregnant"] == "yes":
             self.flags.add("pregnancy")
             self.bump(2, 1, "pregnant")
-            if "opioids" in a["substances"]:
+            if self.sedatives and a["withdrawal"] in ("moderate", "severe_history"):
+                # Alcohol withdrawal in pregnancy belongs in hospital (ASAM 2020); the same
+                # care is given for benzodiazepines, by analogy.
+                names = _SUBSTANCE_NAMES[self.language]
+                sedatives = self.join([names[s] for s in self.sedatives], "or")
+                self.bump(2, 3, "pregnant_withdrawal", sedatives=sedatives)
+                self.withdrawal_care = "medically_managed"
+            if self.opioids:
+                self.flags.add("pregnancy_moud")
                 self.say(2, "pregnant_opioids")
 
     def _mind(self) -> None:
@@ -563,15 +819,17 @@ class _Assessment:
             self.flags.add("safety_plan")
         if thoughts == "active":
             self.bump(3, 2, "harm_active")
+            if mood == "severe":
+                self.flags.add("same_day_evaluation")
         elif thoughts == "passive":
             self.say(3, "harm_passive")
 
     def _readiness(self) -> None:
-        readiness = self.a["readiness"]
+        readiness = str(self.a["readiness"])
         self.bump(4, CHOICES["readiness"].index(readiness), readiness)
 
     def _relapse(self) -> None:
-        control, past = self.a["control"], self.a["past_treatment"]
+        control, past = str(self.a["control"]), str(self.a["past_treatment"])
         if control != "can_stop":
             self.bump(5, CHOICES["control"].index(control), control)
         if past == "stepping_down":
@@ -585,9 +843,8 @@ class _Assessment:
     def _environment(self) -> None:
         a = self.a
         if a["home"] == "unsafe":
+            self.flags.add("safety_resources")
             self.bump(6, 3, "home_unsafe")
-            if a["withdrawal"] == "moderate":
-                self.say(6, "unsafe_withdrawal")
         elif a["home"] == "mixed":
             self.bump(6, 1, "home_mixed")
         if a["support"] == "none":
@@ -598,6 +855,7 @@ class _Assessment:
         top = [
             (2, a["medical"] == "unstable", "unstable"),
             (3, a["mood"] == "severe", "mood"),
+            (3, a["self_harm_thoughts"] == "active", "suicidal_thoughts"),
             (5, a["control"] == "cannot_go_a_day", "cannot_go_a_day"),
             (5, a["past_treatment"] == "relapse_after_residential", "relapse_after_residential"),
         ]
@@ -605,12 +863,20 @@ class _Assessment:
         if len(found) < 2:
             return
         for area, _ in found:
-            self.scores[area] = max(self.scores[area], 3)
+            if area in self.scores:  # a crisis may have left the area unanswered
+                self.scores[area] = max(self.scores[area], 3)
         if self.language == "es":
-            listed = [COMBINED_ES[key][self.whom] for _, key in found]
+            listed = [COMBINED_ES[key][self.whom or "someone_else"] for _, key in found]
         else:
             listed = [_COMBINED[key].format(**self.words) for _, key in found]
         self.say(found[0][0], "combined", listed=self.join(listed))
+
+    def _substance_flags(self) -> None:
+        """Naloxone and medication, from the substances alone (also in a crisis)."""
+        if self.opioids:
+            self.flags.update(("naloxone", "medication"))
+        elif "alcohol" in self.sedatives and self.a.get("medication_interest") not in (None, "no"):
+            self.flags.add("medication")
 
     def _also_consider(self, level: str) -> tuple[str, ...]:
         a, rank = self.a, LEVEL_RANK[level]
@@ -673,9 +939,5 @@ class _Assessment:
             self.note("note_virtual_maybe")
         elif level not in ("outpatient", "iop") and tele == "yes":
             self.note("note_virtual_later")
-        subs = a["substances"]
-        use = [name for s, name in (("opioids", "opioid"), ("alcohol", "alcohol")) if s in subs]
-        if use and a["medication_interest"] != "no":
-            self.flags.add("medication")
-            if a["medication_interest"] == "already_taking":
-                self.note("note_keep_medicine")
+        if "medication" in self.flags and a["medication_interest"] == "already_taking":
+            self.note("note_keep_medicine")

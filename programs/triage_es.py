@@ -59,17 +59,80 @@ AREA_NAMES_ES: dict[int, str] = {
     6: "Entorno de vida y recuperación",
 }
 
+_BENZODIAZEPINE_DEPENDENCE_ES = (
+    "La dependencia de las benzodiacepinas puede aparecer tras unas semanas de uso "
+    "constante, incluso tomándolas como se recetaron."
+)
 FLAG_TEXT_ES: dict[str, str] = {
+    "same_day_evaluation": (
+        "Los pensamientos de suicidio con un estado de ánimo tan difícil requieren una "
+        "evaluación de salud mental hoy mismo. Llame o envíe un mensaje de texto al 988 "
+        "ahora: pueden hablar con usted y ayudar a conseguir la evaluación. Si hay un plan o "
+        "la intención de actuar, llame al 911."
+    ),
+    "safety_resources": (
+        "El hogar no es seguro en este momento. Si alguien le hace daño o le amenaza, la "
+        "Línea Nacional sobre la Violencia Doméstica es gratuita y atiende las 24 horas: "
+        "llame al 1-800-799-7233 (TTY 1-800-787-3224) o envíe START por mensaje de texto al "
+        "88788. Si le están haciendo daño a un niño o una niña, llame o envíe un mensaje de "
+        "texto a la Línea Nacional Childhelp contra el Abuso Infantil, 1-800-422-4453, las "
+        "24 horas. Estas líneas no son servicios de emergencia: si hay peligro, llame al "
+        "911. Comuníquese desde un teléfono y a una hora que sean seguros, y piense en quién "
+        "puede ver sus llamadas y mensajes."
+    ),
+    "see_doctor": (
+        "Un problema de salud que no está controlado necesita atención médica pronto. Vaya a "
+        "un médico o a un centro de atención urgente en uno o dos días. Si empeora rápido, "
+        "llame al 911."
+    ),
+    "pregnancy_moud": (
+        "Durante el embarazo, los medicamentos (buprenorfina o metadona) son el tratamiento "
+        "recomendado para el consumo de opioides. Son más seguros para el embarazo que dejar "
+        "los opioides pasando por los síntomas de abstinencia (desintoxicación). Comuníquese "
+        "en los próximos días con un profesional de atención prenatal o de adicciones. Si "
+        "empiezan los síntomas de abstinencia, vaya a una sala de emergencias."
+    ),
+    "naloxone": (
+        "Tenga naloxona (Narcan) a mano: revierte una sobredosis de opioides. Se vende sin "
+        "receta. Después de cualquier pausa en el consumo de opioides, aunque sea de pocos "
+        "días (desintoxicación, tratamiento residencial, una estadía en el hospital o la "
+        "cárcel), el cuerpo pierde su tolerancia, y la dosis de antes puede detener la "
+        "respiración. No consuma sin compañía: otra persona puede darle naloxona y llamar "
+        "al 911."
+    ),
+    "withdrawal_assessment": (
+        "Antes de dejar de consumir o de reducir el consumo, pida a un profesional de la "
+        "salud que revise el riesgo de síntomas de abstinencia. Después de un consumo "
+        "regular de alcohol o benzodiacepinas, dejarlos puede causar síntomas de abstinencia "
+        "peligrosos, y los medicamentos pueden hacerlo más seguro. "
+        + _BENZODIAZEPINE_DEPENDENCE_ES
+    ),
+    "do_not_stop_abruptly": (
+        "Dejar el alcohol o las benzodiacepinas de golpe después de un consumo regular puede "
+        "causar síntomas de abstinencia peligrosos, incluso convulsiones. Busque consejo "
+        "médico antes de dejarlos. " + _BENZODIAZEPINE_DEPENDENCE_ES
+    ),
+    "pregnancy": (
+        "Durante el embarazo, la atención del consumo de sustancias debe estar muy "
+        "coordinada con la atención prenatal. Los opioides no se deben dejar de golpe sin "
+        "consejo médico."
+    ),
+    "safety_plan": (
+        "Se mencionaron pensamientos de hacerse daño o de suicidio. Un plan de seguridad, "
+        "hecho con un profesional de la salud, ayuda en los momentos difíciles. La "
+        + LINE_988_ES
+        + " atiende las 24 horas, los 7 días de la semana."
+    ),
+    "medication": (
+        "Los medicamentos para tratar el consumo de alcohol (naltrexona, acamprosato o "
+        "disulfiram) pueden ayudar en la recuperación. Pregunte a cada programa si ofrece "
+        "estos medicamentos o si trabaja con alguien que los receta."
+    ),
     "co_occurring": (
         "Se mencionaron problemas de salud mental. Esto es común. Los problemas de salud "
         "mental que ocurren al mismo tiempo, si están estables, se tratan junto con el "
         "consumo de sustancias, incluso en el tratamiento ambulatorio intensivo (IOP). "
         "Pregunte a cada programa cómo ofrece la atención de salud mental."
-    ),
-    "medication": (
-        "Los medicamentos para el consumo de opioides o alcohol pueden ayudar en la "
-        "recuperación. Pregunte a cada programa si ofrece estos medicamentos o si trabaja "
-        "con alguien que los receta."
     ),
     "telehealth": (
         "La atención por telesalud (en línea) es una opción para preguntar. Un estudio "
@@ -80,20 +143,38 @@ FLAG_TEXT_ES: dict[str, str] = {
         "IOP para adolescentes suele ser de 6 horas o más por semana, y la familia participa "
         "en la atención."
     ),
-    "pregnancy": (
-        "Durante el embarazo, la atención del consumo de sustancias debe estar muy "
-        "coordinada con la atención prenatal. Los opioides no se deben dejar de golpe sin "
-        "consejo médico."
+}
+MEDICATION_OPIOIDS_ES: str = (
+    "Los medicamentos son el tratamiento más eficaz para el consumo de opioides: "
+    "buprenorfina, metadona o naltrexona. La metadona solo se da en programas de "
+    "tratamiento de opioides. El tratamiento con medicamentos puede empezar rápido, a "
+    "menudo antes de que haya lugar en un programa. Pregunte a cada programa si ofrece "
+    "estos medicamentos o trabaja con alguien que los receta, y si permite seguir con ellos."
+)
+WITHDRAWAL_CARE_TEXT_ES: dict[str, str] = {
+    "none": "",
+    "ambulatory": (
+        "Los síntomas de abstinencia se pueden manejar con visitas de tratamiento "
+        "ambulatorio, donde un profesional de la salud revisa cómo van."
     ),
-    "safety_plan": (
-        "Se mencionaron pensamientos de hacerse daño. Un plan de seguridad, hecho con un "
-        "profesional de la salud, ayuda en los momentos difíciles. La " + LINE_988_ES + " "
-        "atiende las 24 horas, los 7 días de la semana."
+    "monitored": (
+        "Manejo de los síntomas de abstinencia con vigilancia durante la mayor parte del día, "
+        "volviendo a casa por la noche. Durante el día, una clínica revisa los síntomas y da "
+        "medicamentos."
     ),
-    "do_not_stop_abruptly": (
-        "Dejar el alcohol o las benzodiacepinas de golpe después de un consumo fuerte y "
-        "regular puede causar una abstinencia peligrosa, incluso convulsiones. Busque "
-        "consejo médico antes de dejarlos."
+    "residential": (
+        "Manejo de los síntomas de abstinencia en un programa residencial, con personal a "
+        "toda hora, porque el hogar no es un lugar seguro para pasarlos en este momento."
+    ),
+    "medically_managed": (
+        "Manejo de los síntomas de abstinencia con médicos y personal de enfermería muy "
+        "atentos, en un hospital o una unidad de internación. No pase por estos síntomas de "
+        "abstinencia en casa."
+    ),
+    "medication": (
+        "En el embarazo, los medicamentos (buprenorfina o metadona) son el tratamiento "
+        "recomendado para el consumo de opioides, en lugar de pasar por los síntomas de "
+        "abstinencia."
     ),
 }
 
@@ -130,6 +211,7 @@ COMBINED_ES: dict[str, dict[str, str]] = {
     "relapse_after_residential": _same(
         "haber vuelto a consumir después del tratamiento residencial"
     ),
+    "suicidal_thoughts": _same("pensamientos de suicidio"),
 }
 
 # Why a neighbouring level is also worth discussing ({why} in "note_also").
@@ -164,12 +246,67 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "abstinencia.",
     ),
     "moderate": _pair(
-        "Su abstinencia ha sido moderada. Sus respuestas sugieren manejo de la abstinencia "
-        "(desintoxicación) con controles regulares mientras usted vive en casa, y al menos un "
-        "tratamiento ambulatorio intensivo (IOP).",
-        "La abstinencia de la persona ha sido moderada. Las respuestas sugieren manejo de la "
-        "abstinencia (desintoxicación) con controles regulares mientras la persona vive en "
-        "casa, y al menos un tratamiento ambulatorio intensivo (IOP).",
+        "Sus síntomas de abstinencia han sido moderados. Sus respuestas sugieren manejo de "
+        "los síntomas de abstinencia con vigilancia durante la mayor parte del día, volviendo "
+        "a casa por la noche, y al menos un tratamiento ambulatorio intensivo (IOP).",
+        "Los síntomas de abstinencia de la persona han sido moderados. Las respuestas "
+        "sugieren manejo de los síntomas de abstinencia con vigilancia durante la mayor parte "
+        "del día, volviendo a casa por la noche, y al menos un tratamiento ambulatorio "
+        "intensivo (IOP).",
+    ),
+    "moderate_unsafe": _pair(
+        "Sus síntomas de abstinencia han sido moderados, y su hogar no es un lugar seguro "
+        "para pasarlos. Entonces, el manejo de los síntomas de abstinencia por lo general se "
+        "da en un programa residencial.",
+        "Los síntomas de abstinencia de la persona han sido moderados, y su hogar no es un "
+        "lugar seguro para pasarlos. Entonces, el manejo de los síntomas de abstinencia por "
+        "lo general se da en un programa residencial.",
+    ),
+    "moderate_pregnant_opioids": _pair(
+        "Sus síntomas de abstinencia han sido moderados. En el embarazo se recomiendan los "
+        "medicamentos (buprenorfina o metadona) en lugar de pasar por la abstinencia de "
+        "opioides. Sus respuestas sugieren al menos un tratamiento ambulatorio intensivo "
+        "(IOP), con medicamentos y atención prenatal.",
+        "Los síntomas de abstinencia de la persona han sido moderados. En el embarazo se "
+        "recomiendan los medicamentos (buprenorfina o metadona) en lugar de pasar por la "
+        "abstinencia de opioides. Las respuestas sugieren al menos un tratamiento "
+        "ambulatorio intensivo (IOP), con medicamentos y atención prenatal.",
+    ),
+    "mild_pregnant_opioids": _pair(
+        "Sus síntomas de abstinencia han sido leves. En el embarazo se recomiendan los "
+        "medicamentos (buprenorfina o metadona) en lugar de pasar por la abstinencia de "
+        "opioides.",
+        "Los síntomas de abstinencia de la persona han sido leves. En el embarazo se "
+        "recomiendan los medicamentos (buprenorfina o metadona) en lugar de pasar por la "
+        "abstinencia de opioides.",
+    ),
+    "severe_pregnant_opioids": _pair(
+        "Usted ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
+        "consumir. En el embarazo, pasar por la abstinencia no es el plan para el consumo de "
+        "opioides: sus respuestas sugieren atención las 24 horas, donde se pueden empezar "
+        "medicamentos (buprenorfina o metadona) de forma segura.",
+        "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar "
+        "de consumir. En el embarazo, pasar por la abstinencia no es el plan para el consumo "
+        "de opioides: las respuestas sugieren atención las 24 horas, donde se pueden empezar "
+        "medicamentos (buprenorfina o metadona) de forma segura.",
+    ),
+    "never_stopped": _pair(
+        "Usted nunca ha dejado ni reducido el consumo, y consume {sedatives} {often}. Antes "
+        "de dejarlo, un profesional de la salud debe revisar el riesgo de síntomas de "
+        "abstinencia.",
+        "La persona nunca ha dejado ni reducido el consumo, y consume {sedatives} {often}. "
+        "Antes de dejarlo, un profesional de la salud debe revisar el riesgo de síntomas de "
+        "abstinencia.",
+    ),
+    "sedatives_together": _pair(
+        "Usted consume alcohol y benzodiacepinas, y sus síntomas de abstinencia han sido "
+        "moderados o más fuertes. La abstinencia de los dos juntos puede ser peligrosa. Sus "
+        "respuestas sugieren manejo de los síntomas de abstinencia con médicos y personal de "
+        "enfermería, y al menos tratamiento residencial.",
+        "La persona consume alcohol y benzodiacepinas, y sus síntomas de abstinencia han "
+        "sido moderados o más fuertes. La abstinencia de los dos juntos puede ser peligrosa. "
+        "Las respuestas sugieren manejo de los síntomas de abstinencia con médicos y "
+        "personal de enfermería, y al menos tratamiento residencial.",
     ),
     "mild": _pair(
         "Su abstinencia ha sido leve. Por lo general se puede revisar en las visitas de "
@@ -179,11 +316,11 @@ TEXT_ES: dict[str, dict[str, str]] = {
     ),
     "no_sudden_stop": _pair(
         "Usted no debe dejar de consumir {sedatives} de golpe sin consejo médico. Después de "
-        "un consumo fuerte y regular, las convulsiones por abstinencia pueden poner en "
-        "peligro la vida.",
+        "un consumo regular, las convulsiones por abstinencia pueden poner en peligro la "
+        "vida.",
         "La persona no debe dejar de consumir {sedatives} de golpe sin consejo médico. "
-        "Después de un consumo fuerte y regular, las convulsiones por abstinencia pueden "
-        "poner en peligro la vida.",
+        "Después de un consumo regular, las convulsiones por abstinencia pueden poner en "
+        "peligro la vida.",
     ),
     "mixing": _pair(
         "Consumir opioides junto con {sedatives} aumenta su riesgo de sobredosis. Tenga "
@@ -219,13 +356,24 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "ambulatorio intensivo (IOP), muy coordinado con su atención prenatal.",
     ),
     "pregnant_opioids": _pair(
-        "Como usted consume opioides durante el embarazo, debe recibir pronto atención "
-        "prenatal y atención para la adicción. Los opioides no se deben dejar de golpe: "
-        "hable primero con un profesional de la salud, por su seguridad y la del bebé.",
-        "Como la persona consume opioides durante el embarazo, debe recibir pronto atención "
-        "prenatal y atención para la adicción. Los opioides no se deben dejar de golpe: la "
-        "persona debe hablar primero con un profesional de la salud, por su seguridad y la "
-        "del bebé.",
+        "Como usted consume opioides durante el embarazo, los medicamentos (buprenorfina o "
+        "metadona) son el tratamiento recomendado, en lugar de dejarlos pasando por la "
+        "abstinencia. Hable en pocos días con un profesional de atención prenatal o de "
+        "adicciones, por su seguridad y la del bebé.",
+        "Como la persona consume opioides durante el embarazo, los medicamentos "
+        "(buprenorfina o metadona) son el tratamiento recomendado, en lugar de dejarlos "
+        "pasando por la abstinencia. La persona debe hablar en pocos días con un profesional "
+        "de atención prenatal o de adicciones, por su seguridad y la del bebé.",
+    ),
+    "pregnant_withdrawal": _pair(
+        "Usted está embarazada, y sus síntomas de abstinencia de {sedatives} han sido "
+        "moderados o más fuertes. En el embarazo, esta abstinencia es más segura en un "
+        "hospital o una unidad de internación, nunca en casa. Sus respuestas sugieren al "
+        "menos tratamiento residencial.",
+        "La persona está embarazada, y sus síntomas de abstinencia de {sedatives} han sido "
+        "moderados o más fuertes. En el embarazo, esta abstinencia es más segura en un "
+        "hospital o una unidad de internación, nunca en casa. Las respuestas sugieren al "
+        "menos tratamiento residencial.",
     ),
     "mood_severe": _pair(
         "A veces su estado de ánimo le impide cuidarse o mantenerse a salvo. Sus respuestas "
@@ -244,10 +392,10 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "sustancias, incluso en el tratamiento ambulatorio intensivo (IOP).",
     ),
     "harm_active": _pair(
-        "Usted ha tenido pensamientos de hacerse daño en el último mes. Sus respuestas "
+        "Usted ha tenido pensamientos de suicidio en el último mes. Sus respuestas "
         "sugieren al menos hospitalización parcial (PHP) y un plan de seguridad. Puede "
         "comunicarse en cualquier momento con la " + LINE_988_ES + ".",
-        "La persona ha tenido pensamientos de hacerse daño en el último mes. Las respuestas "
+        "La persona ha tenido pensamientos de suicidio en el último mes. Las respuestas "
         "sugieren al menos hospitalización parcial (PHP) y un plan de seguridad. La persona "
         "puede comunicarse en cualquier momento con la " + LINE_988_ES + ".",
     ),
@@ -311,14 +459,6 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "El hogar de la persona no es un lugar seguro para la recuperación en este momento. "
         "Las respuestas sugieren tratamiento residencial, donde la persona vive en el "
         "programa durante el tratamiento.",
-    ),
-    "unsafe_withdrawal": _pair(
-        "Si usted tiene una abstinencia moderada y no tiene un lugar seguro donde pasarla, "
-        "el manejo de la abstinencia (desintoxicación) por lo general se da en un programa "
-        "residencial.",
-        "Si la persona tiene una abstinencia moderada y no tiene un lugar seguro donde "
-        "pasarla, el manejo de la abstinencia (desintoxicación) por lo general se da en un "
-        "programa residencial.",
     ),
     "home_mixed": _pair(
         "Su hogar apoya su recuperación solo en parte. Sus respuestas sugieren al menos un "
@@ -397,8 +537,9 @@ TEXT_ES: dict[str, dict[str, str]] = {
     ),
 }
 
-# danger -> (number to call, text for "self", text for "someone_else"), as triage._CRISIS.
-CRISIS_ES: dict[str, tuple[str, str, str]] = {
+# danger -> (number to call, text for "self", for "someone_else", for an unknown reader),
+# as triage._CRISIS.
+CRISIS_ES: dict[str, tuple[str, str, str, str]] = {
     "suicide_plan": (
         "988",
         "Por favor, comuníquese ahora con la " + LINE_988_ES + ". Es gratuita y atiende las "
@@ -407,6 +548,9 @@ CRISIS_ES: dict[str, tuple[str, str, str]] = {
         "Comuníquese ahora con la " + LINE_988_ES + ". Es gratuita y atiende las 24 horas, "
         "los 7 días de la semana. Si la persona está en peligro inmediato, llame al 911. "
         "Quédese con ella si es seguro hacerlo.",
+        "Comuníquese ahora con la " + LINE_988_ES + ". Es gratuita y atiende las 24 horas, "
+        "los 7 días de la semana. Si alguien está en peligro inmediato, llame al 911. Si "
+        "está con la persona, quédese con ella si es seguro hacerlo.",
     ),
     "overdose_signs": (
         "911",
@@ -415,12 +559,18 @@ CRISIS_ES: dict[str, tuple[str, str, str]] = {
         "Llame al 911 ahora. Dele naloxona (Narcan) si la tiene. Quédese con la persona "
         "hasta que llegue la ayuda. Las señales incluyen no despertar, una respiración lenta "
         "o que se detiene, y labios azules o grises.",
+        "Llame al 911 ahora. Dele naloxona (Narcan) a la persona si la tiene. Quédese con "
+        "ella hasta que llegue la ayuda, y no deje sin compañía a nadie que pueda estar "
+        "teniendo una sobredosis.",
     ),
     "withdrawal_emergency": (
         "911",
         "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
         "la abstinencia son una emergencia. Llame al 911 ahora, o pídale a alguien cerca que "
         "llame.",
+        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
+        "la abstinencia son una emergencia. Llame al 911 ahora y quédese con la persona "
+        "hasta que llegue la ayuda.",
         "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
         "la abstinencia son una emergencia. Llame al 911 ahora y quédese con la persona "
         "hasta que llegue la ayuda.",
@@ -431,5 +581,7 @@ CRISIS_ES: dict[str, tuple[str, str, str]] = {
         "cosa que pudiera usar para hacerle daño a alguien, y de la persona si puede.",
         "Si alguien podría salir gravemente herido, llame al 911 ahora. Aléjese del peligro, "
         "y aleje a los demás, hasta que llegue la ayuda.",
+        "Si alguien podría salir gravemente herido, llame al 911 ahora. Mantenga a todos "
+        "lejos del peligro hasta que llegue la ayuda.",
     ),
 }

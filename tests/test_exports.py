@@ -8,9 +8,9 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from programs import exports
+from programs import exports, fhir, triage
 from programs.models import AuditEntry, ContactStatus, Response
-from programs.questions import QUESTIONS
+from programs.questions import QUESTIONNAIRE_VERSIONS, QUESTIONS, questions_for
 from tests.answers import answers
 from tests.staff import intake_user, make_response, share
 
@@ -90,6 +90,63 @@ def test_csv_header_names_every_question_in_plain_words():
     for question in QUESTIONS:
         assert question.both in header
     assert not [column for column in header if "_" in column]
+
+
+def test_csv_has_one_column_per_question_of_every_version():
+    keys = [question.key for question in exports.csv_questions()]
+    assert keys[: len(QUESTIONS)] == [question.key for question in QUESTIONS]
+    for version in QUESTIONNAIRE_VERSIONS:
+        assert {question.key for question in questions_for(version)} <= set(keys)
+
+
+def test_flag_labels_name_every_flag_the_engine_sets():
+    assert set(triage.FLAGS) <= set(exports.FLAG_LABELS)
+    assert not [label for label in exports.FLAG_LABELS.values() if "_" in label]
+
+
+def csv_rows(responses: list[Response]) -> dict[str, dict[str, str]]:
+    out = io.StringIO()
+    exports.write_csv(responses, out)
+    return {row["Reference code"]: row for row in csv.DictReader(io.StringIO(out.getvalue()))}
+
+
+@pytest.mark.django_db
+def test_withdrawal_care_is_named_as_in_the_responses_own_version():
+    current = make_response(withdrawal="mild")
+    care = fhir.withdrawal_care_display(current.questionnaire_version)
+    earlier = Response.objects.create(
+        questionnaire_version="2026-11",
+        for_whom="self",
+        answers={"withdrawal": "mild"},
+        suggested_level=current.suggested_level,
+        withdrawal_care="ambulatory",
+        area_scores={"1": 0},
+    )
+    rows = csv_rows([current, earlier])
+    assert rows[current.reference_code]["Withdrawal care"] == care[current.withdrawal_care]
+    assert rows[earlier.reference_code]["Withdrawal care"] == (
+        "Ambulatory (outpatient) withdrawal care"
+    )
+    assert rows[earlier.reference_code]["Questionnaire version"] == "2026-11"
+
+
+@pytest.mark.django_db
+def test_a_crisis_response_with_answers_missing_exports_blanks_not_an_error():
+    # Version 2 stores a crisis as soon as danger_now is ticked, before the rest is filled in.
+    crisis = Response.objects.create(
+        questionnaire_version="2026-12",
+        for_whom="",
+        answers={"danger_now": ["harm_others"]},
+        crisis=True,
+        withdrawal_care="none",
+        area_scores={},
+    )
+    row = csv_rows([crisis])[crisis.reference_code]
+    assert row["Crisis: danger right now"] == "Yes"
+    assert row["Answered for"] == ""
+    assert row["Is any of this happening right now?"] == "Could seriously hurt someone else"
+    assert [row[question.both] for question in QUESTIONS[1:]] == [""] * (len(QUESTIONS) - 1)
+    assert row["Area 1 score (0-4): Intoxication and withdrawal"] == ""
 
 
 @pytest.mark.django_db

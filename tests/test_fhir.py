@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from programs import fhir, triage
-from programs.questions import QUESTIONS
+from programs.fhir import RESULT_GROUP
+from programs.questions import QUESTIONNAIRE_VERSIONS, questions_for
 from tests.answers import answers
 from tests.staff import intake_user, make_response
 
@@ -76,9 +77,13 @@ def assert_valid_questionnaire(questionnaire) -> None:
 
 
 def assert_valid_response(document, questionnaire) -> None:
-    """Required fields, and every item and answer matching its Questionnaire item."""
+    """Required fields, and every item and answer matching its Questionnaire item.
+
+    A "completed" response answers every required item; a "stopped" one (a crisis
+    response stored before the rest of the form was filled in) leaves at least one out.
+    """
     assert document["resourceType"] == "QuestionnaireResponse"
-    assert document["status"] == "completed"
+    assert document["status"] in {"completed", "stopped"}
     assert document["questionnaire"] == f"{questionnaire['url']}|{questionnaire['version']}"
     assert DATETIME.match(document["authored"])
     assert document["identifier"]["value"]
@@ -101,9 +106,16 @@ def assert_valid_response(document, questionnaire) -> None:
             if value_key == "valueCoding":
                 assert answer[value_key] in [o["valueCoding"] for o in definition["answerOption"]]
     answered = {item["linkId"] for item, _ in walk(document["item"])}
-    for link_id, (definition, _parent) in known.items():
-        if definition.get("required") and not definition.get("readOnly"):
-            assert link_id in answered, f"required {link_id} missing"
+    missing = [
+        link_id
+        for link_id, (definition, _parent) in known.items()
+        if definition.get("required") and not definition.get("readOnly")
+        if link_id not in answered
+    ]
+    if document["status"] == "completed":
+        assert not missing, f"required {missing} missing"
+    else:
+        assert missing, "a stopped response leaves a required question unanswered"
 
 
 def test_questionnaire_has_the_required_fields_and_every_question():
@@ -115,7 +127,7 @@ def test_questionnaire_has_the_required_fields_and_every_question():
     assert questionnaire["publisher"] == "The intake team"
     assert "not an ASAM assessment" in questionnaire["description"]
     items = questionnaire_items(questionnaire)
-    for question in QUESTIONS:
+    for question in questions_for(triage.QUESTIONNAIRE_VERSION):
         item, _parent = items[question.key]
         assert item["text"] == question.both
         assert item["repeats"] is question.multiple
@@ -135,6 +147,7 @@ def test_questionnaire_response_matches_the_questionnaire():
     data = answers(substances=["alcohol", "opioids"], frequency="daily", withdrawal="moderate")
     document = response_for(data)
     assert_valid_response(document, fhir.build_questionnaire(BASE))
+    assert document["status"] == "completed"
     assert document["authored"] == "2026-11-27T15:04:05+00:00"
     assert document["identifier"] == {
         "system": f"{BASE}/identifier/reference-code",
@@ -192,28 +205,94 @@ def test_naive_authored_time_is_refused():
         )
 
 
-def test_code_systems_hold_every_code_the_questionnaire_uses():
-    questionnaire = fhir.build_questionnaire(BASE)
+def test_a_crisis_response_with_answers_missing_is_stopped_not_completed():
+    # A person in danger is not made to finish the form: only danger_now may be stored.
+    document = fhir.build_questionnaire_response(
+        BASE,
+        reference_code="ABCD2346",
+        authored=AUTHORED,
+        version=triage.QUESTIONNAIRE_VERSION,
+        answers={"danger_now": ["overdose_signs"]},
+        crisis=True,
+        suggested_level=None,
+        withdrawal_care="none",
+        area_scores={"1": 4},
+    )
+    assert document["status"] == "stopped"
+    assert_valid_response(document, fhir.build_questionnaire(BASE))
+    items = {item["linkId"]: item for item, _ in walk(document["item"])}
+    assert set(items) == {
+        "section-danger",
+        "danger_now",
+        RESULT_GROUP,
+        "crisis",
+        "withdrawal_care",
+        "area_score_1",
+    }
+
+
+def test_an_empty_answer_to_a_required_question_is_not_complete():
+    assert fhir.is_complete(answers(), triage.QUESTIONNAIRE_VERSION)
+    assert fhir.is_complete(answers(danger_now=[]), triage.QUESTIONNAIRE_VERSION)
+    assert not fhir.is_complete(answers(substances=[]), triage.QUESTIONNAIRE_VERSION)
+    assert not fhir.is_complete(answers(for_whom=""), triage.QUESTIONNAIRE_VERSION)
+
+
+@pytest.mark.parametrize("version", QUESTIONNAIRE_VERSIONS)
+def test_code_systems_hold_every_code_the_questionnaire_uses(version):
+    questionnaire = fhir.build_questionnaire(BASE, version=version)
+    assert_valid_questionnaire(questionnaire)
     for item, _ in walk(questionnaire["item"]):
         for option in item.get("answerOption", []):
             coding = option["valueCoding"]
             resource_id = coding["system"].rsplit("/", 1)[1]
             key = fhir.code_system_key(resource_id)
-            system = fhir.build_code_system(BASE, key)
+            system = fhir.build_code_system(BASE, key, version=version)
             assert system["url"] == coding["system"]
+            assert system["version"] == version
             assert FHIR_ID.match(system["id"])
             concepts = {c["code"]: c["display"] for c in system["concept"]}
             assert concepts[coding["code"]] == coding["display"]
     assert fhir.code_system_key("iop-guide-nonsense") is None
     with pytest.raises(KeyError):
-        fhir.build_code_system(BASE, "nonsense")
+        fhir.build_code_system(BASE, "nonsense", version=version)
+
+
+def test_unknown_versions_are_refused():
+    with pytest.raises(KeyError):
+        fhir.build_questionnaire(BASE, version="1999-01")
+    with pytest.raises(KeyError):
+        fhir.build_code_system(BASE, "withdrawal", version="1999-01")
+    with pytest.raises(KeyError):
+        fhir.build_questionnaire_response(
+            BASE,
+            reference_code="ABCD2346",
+            authored=AUTHORED,
+            version="1999-01",
+            answers=answers(),
+            crisis=False,
+            suggested_level="outpatient",
+            withdrawal_care="none",
+            area_scores={},
+        )
+
+
+def test_every_version_has_its_withdrawal_care_codes():
+    assert set(fhir.WITHDRAWAL_CARE_DISPLAY_BY_VERSION) == set(QUESTIONNAIRE_VERSIONS)
+    assert triage.QUESTIONNAIRE_VERSION in QUESTIONNAIRE_VERSIONS
 
 
 def test_level_and_withdrawal_codes_cover_the_engine_and_the_models():
     from programs.models import WithdrawalCare
 
     assert set(fhir.LEVEL_DISPLAY) == set(triage.LEVELS)
-    assert dict(WithdrawalCare.choices) == fhir.WITHDRAWAL_CARE_DISPLAY
+    current = fhir.withdrawal_care_display(triage.QUESTIONNAIRE_VERSION)
+    assert tuple(current) == triage.WITHDRAWAL_CARE
+    # Stored responses of every version hold a code the model still accepts.
+    every_version = {
+        code for v in QUESTIONNAIRE_VERSIONS for code in fhir.withdrawal_care_display(v)
+    }
+    assert set(WithdrawalCare.values) == every_version
 
 
 # -- Served at a stable URL -----------------------------------------------------------
@@ -227,9 +306,39 @@ def test_questionnaire_is_served_publicly_at_its_canonical_url(client):
     assert "public" in page["Cache-Control"]
     questionnaire = json.loads(page.content)
     assert questionnaire["url"] == "http://testserver/fhir/Questionnaire/iop-guide"
+    assert questionnaire["version"] == triage.QUESTIONNAIRE_VERSION
     versioned = client.get(f"/fhir/Questionnaire/iop-guide-{triage.QUESTIONNAIRE_VERSION}")
     assert json.loads(versioned.content) == questionnaire
     assert urlparse(questionnaire["url"]).path == "/fhir/Questionnaire/iop-guide"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("version", QUESTIONNAIRE_VERSIONS)
+def test_every_version_stays_served_at_its_own_id(client, settings, version):
+    settings.FHIR_BASE_URL = BASE
+    page = client.get(f"/fhir/Questionnaire/iop-guide-{version}")
+    assert page.status_code == HTTPStatus.OK
+    questionnaire = json.loads(page.content)
+    assert_valid_questionnaire(questionnaire)
+    assert questionnaire["id"] == f"iop-guide-{version}"
+    assert questionnaire["version"] == version
+    # One canonical URL for every version; "|version" tells them apart.
+    assert questionnaire["url"] == f"{BASE}/Questionnaire/iop-guide"
+    assert questionnaire == fhir.build_questionnaire(
+        BASE, version=version, publisher=settings.SITE_OPERATOR
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("version", QUESTIONNAIRE_VERSIONS)
+def test_a_code_system_is_served_in_the_version_asked_for(client, version):
+    page = client.get(f"/fhir/CodeSystem/iop-guide-withdrawal-care?version={version}")
+    assert page.status_code == HTTPStatus.OK
+    system = json.loads(page.content)
+    assert system["version"] == version
+    assert [c["code"] for c in system["concept"]] == list(fhir.withdrawal_care_display(version))
+    current = json.loads(client.get("/fhir/CodeSystem/iop-guide-withdrawal-care").content)
+    assert current["version"] == triage.QUESTIONNAIRE_VERSION
 
 
 @pytest.mark.django_db
@@ -240,6 +349,7 @@ def test_questionnaire_is_served_publicly_at_its_canonical_url(client):
         "/fhir/Questionnaire/other",
         "/fhir/CodeSystem/iop-guide-nonsense",
         "/fhir/CodeSystem/%00",
+        "/fhir/CodeSystem/iop-guide-withdrawal?version=1999-01",
     ],
 )
 def test_unknown_fhir_resources_are_a_404_operation_outcome(client, path):

@@ -74,8 +74,9 @@ def test_spanish_flow_ends_with_spanish_reasons(client):
     assert "Tratamiento ambulatorio intensivo (IOP)" in page
     for reason in expected.reasons:
         assert reason.text in page
-    for flag in stored.flags:
-        assert triage.FLAG_TEXTS["es"][flag] in page
+    assert [item["text"] for item in stored.flag_texts] == [t for _, t in expected.flag_texts]
+    for _flag, text in expected.flag_texts:
+        assert text in page
     assert triage.AREA_NAMES_BY_LANGUAGE["es"][1] in page
     assert "Por qué este nivel" in page
     assert "¿Qué nivel de atención cree usted que es el más adecuado ahora, y por qué?" in page

@@ -172,10 +172,10 @@ def test_severe_withdrawal_with_monthly_alcohol_suggests_residential():
     assert result.level == "residential"
 
 
-def test_moderate_withdrawal_suggests_iop_with_ambulatory_withdrawal_care():
+def test_moderate_withdrawal_suggests_iop_with_monitored_withdrawal_care():
     result = suggest(answers(withdrawal="moderate"))
     assert result.level == "iop"
-    assert result.withdrawal_care == "ambulatory"
+    assert result.withdrawal_care == "monitored"
 
 
 def test_unstable_medical_suggests_residential_and_inpatient_with_severe_withdrawal():
@@ -226,9 +226,10 @@ def test_pregnancy_with_opioids_flags_and_advises_prompt_care_without_stopping_a
     result = suggest(answers(pregnant="yes", substances=["opioids"]))
     assert result.level == "iop"
     assert "pregnancy" in result.flags
+    assert "pregnancy_moud" in result.flags
     text = " ".join(r.text for r in result.reasons if r.area == 2)
-    assert "prenatal care and addiction care" in text
-    assert "should not be stopped suddenly" in text
+    assert "buprenorphine or methadone" in text
+    assert "prenatal or addiction clinician within days" in text
 
 
 def test_opioids_with_benzodiazepines_warn_about_overdose_risk():
@@ -246,8 +247,10 @@ def test_medication_flag_for_alcohol_or_opioids_with_interest():
         "medication" in suggest(answers(substances=["alcohol"], medication_interest="yes")).flags
     )
     assert "medication" not in suggest(answers(medication_interest="yes")).flags
+    assert "medication" not in suggest(answers(substances=["alcohol"])).flags
+    # Any opioid use gets the medication flag, whatever the interest answer.
     no = suggest(answers(substances=["opioids"], medication_interest="no"))
-    assert "medication" not in no.flags
+    assert "medication" in no.flags
 
 
 def test_adolescent_flag_explains_teen_hours():
@@ -475,6 +478,9 @@ def broken_answers(draw):
     key = draw(st.sampled_from(sorted(CHOICES)))
     how = draw(st.sampled_from(["missing", "unknown_key", "wrong_type", "unknown_value"]))
     if how == "missing":
+        # A crisis needs no other answer, so only a calm set (or danger_now itself) can miss.
+        if key != "danger_now":
+            a["danger_now"] = []
         del a[key]
     elif how == "unknown_key":
         key = draw(st.text(min_size=1, max_size=12).filter(lambda k: k not in CHOICES))

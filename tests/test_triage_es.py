@@ -87,7 +87,9 @@ def test_public_names_by_language():
         assert list(FLAG_TEXTS[language]) == list(FLAGS)
         assert sorted(AREA_NAMES_BY_LANGUAGE[language]) == [1, 2, 3, 4, 5, 6]
         assert list(LEVEL_NAMES_BY_LANGUAGE[language]) == list(LEVELS)
-    assert QUESTIONNAIRE_VERSION == "2026-11"
+    assert QUESTIONNAIRE_VERSION == "2026-12"
+    assert triage.WITHDRAWAL_CARE_TEXTS["es"] is triage_es.WITHDRAWAL_CARE_TEXT_ES
+    assert list(triage_es.WITHDRAWAL_CARE_TEXT_ES) == list(triage.WITHDRAWAL_CARE)
 
 
 def test_every_english_text_has_a_spanish_pair_with_the_same_placeholders():
@@ -113,9 +115,10 @@ def test_spanish_fragments_cover_the_english_ones():
 
 def test_spanish_crisis_texts_match_the_english_calls():
     assert set(triage_es.CRISIS_ES) == set(triage._CRISIS)
-    for danger, (call, self_text, other_text) in triage_es.CRISIS_ES.items():
+    for danger, (call, *texts) in triage_es.CRISIS_ES.items():
         assert call == triage._CRISIS[danger][0]
-        for text in (self_text, other_text):
+        assert len(texts) == len(triage._CRISIS[danger]) - 1 == 3
+        for text in texts:
             check_spanish(text)
             assert call in text
     suicide = triage_es.CRISIS_ES["suicide_plan"]
@@ -130,6 +133,8 @@ def test_every_spanish_table_text_is_plain_spanish():
         *(t for pair in triage_es.RELAPSE_ES.values() for t in pair),
         *triage_es.WHY_ES.values(),
         *triage_es.FLAG_TEXT_ES.values(),
+        triage_es.MEDICATION_OPIOIDS_ES,
+        *filter(None, triage_es.WITHDRAWAL_CARE_TEXT_ES.values()),
         *triage_es.AREA_NAMES_ES.values(),
         *triage_es.LEVEL_NAMES_ES.values(),
         *triage_es.OFTEN_ES.values(),
@@ -154,7 +159,8 @@ def test_glossary_terms_are_used():
     assert "1-800-662-4357" in triage_es.SAMHSA_HELPLINE_ES
     every = " ".join(t for pair in triage_es.TEXT_ES.values() for t in pair.values())
     assert "profesional de la salud" in every
-    assert "manejo de la abstinencia (desintoxicación)" in every
+    # "abstinencia" alone can read as "abstaining": sentences say "síntomas de abstinencia".
+    assert "manejo de los síntomas de abstinencia" in every
     assert not re.search(r"\bclínic[oa]s?\b|\bdesintoxicación\b(?!\))", every)
 
 

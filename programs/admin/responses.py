@@ -21,7 +21,7 @@ from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import override
 
-from .. import audit, exports, queue, triage
+from .. import audit, exports, fhir, queue, triage
 from ..forms.intake import ContactUpdateForm, StaffNoteForm
 from ..models import (
     AuditAction,
@@ -31,7 +31,7 @@ from ..models import (
     Response,
     TreatmentLevel,
 )
-from ..questions import QUESTIONS, SECTIONS, answer_labels
+from ..questions import SECTIONS, answer_labels, questions_for
 from .intake import (
     QueueActionsMixin,
     ReceivedFilter,
@@ -80,23 +80,42 @@ class QueueChangeList(ChangeList):
 def answer_sections(response: Response) -> tuple[list[dict], list[tuple[str, str]]]:
     """Questions and answers as the person saw them, by section; and any unknown keys.
 
-    In English, whatever language the person used: the staff read them in English.
+    Worded as in the response's own questionnaire version, and only the questions that
+    were answered (a crisis response may be stored before the rest of the form). In
+    English, whatever language the person used: the staff read them in English.
     """
     answers = response.answers if isinstance(response.answers, dict) else {}
+    version = exports.wording_version(response)
+    questions = questions_for(version)
     wording = {"self": "self", "someone_else": "other"}.get(response.for_whom, "both")
     sections = []
     for section in SECTIONS:
         rows = []
-        for question in QUESTIONS:
+        for question in questions:
             if question.section != section.key or question.key not in answers:
                 continue
-            labels = answer_labels(question.key, answers[question.key])
+            labels = answer_labels(question.key, answers[question.key], version)
             rows.append((getattr(question, wording), labels or ["None of these"]))
         if rows:
             sections.append({"legend": section.legend, "rows": rows})
-    known = {q.key for q in QUESTIONS}
+    known = {q.key for q in questions}
     others = [(key, json.dumps(value)) for key, value in answers.items() if key not in known]
     return sections, others
+
+
+def _flags(response: Response, texts: dict[str, list]) -> list[tuple[str, str]]:
+    """Each flag's label, with the text the person was shown for it."""
+    # The stored text is what that version said (wording changes between versions); the
+    # current table only stands in for a row stored without one.
+    stored = {
+        item.get("flag"): item.get("text")
+        for item in texts.get("flag_texts", [])
+        if isinstance(item, dict)
+    }
+    return [
+        (exports.FLAG_LABELS.get(flag, flag), stored.get(flag) or triage.FLAG_TEXT.get(flag, ""))
+        for flag in response.flags
+    ]
 
 
 def _timeline(response: Response, contact: ContactRequest | None) -> list[dict]:
@@ -269,6 +288,8 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             )
         )
         sections, other_answers = answer_sections(response)
+        version = exports.wording_version(response)
+        answers = response.answers if isinstance(response.answers, dict) else {}
         # Staff read everything in English; what a Spanish speaker read is kept beside it.
         english = response.texts_in("en")
         areas = [
@@ -298,13 +319,14 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             "also_consider": [also.get(slug, slug) for slug in response.also_consider],
             "areas": areas,
             "english": english,
-            "flags": [
-                (exports.FLAG_LABELS.get(flag, flag), triage.FLAG_TEXT.get(flag, ""))
-                for flag in response.flags
-            ],
+            "flags": _flags(response, english),
             "sections": sections,
             "other_answers": other_answers,
             "current_version": triage.QUESTIONNAIRE_VERSION,
+            # Labels and withdrawal care are named as in the response's own version.
+            "wording_version": version,
+            "withdrawal_care": exports.withdrawal_care_label(response),
+            "unfinished": not fhir.is_complete(answers, version),
             "timeline": _timeline(response, contact),
             "contact_form": contact_form if can_change_contact else None,
             "note_form": note_form if can_add_note else None,

@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from .. import triage
 from ..i18n import SPANISH, current_language
 from ..models import BestTime, ContactRequest, PreferredLanguage
 from ..questions import QUESTIONS, SECTIONS, Question, translated
@@ -80,7 +81,7 @@ def _question_fields() -> dict[str, forms.Field]:
 
 
 class QuestionnaireForm(forms.Form):
-    """About 14 short questions; field names and values are the triage engine's."""
+    """Eighteen short questions; field names and values are the triage engine's."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -115,6 +116,28 @@ class QuestionnaireForm(forms.Form):
             q.key: list(self.cleaned_data[q.key]) if q.multiple else self.cleaned_data[q.key]
             for q in QUESTIONS
         }
+
+    def dangers(self) -> list[str]:
+        """The valid danger answers ticked, whatever else the form holds."""
+        sent = self.data.getlist("danger_now") if hasattr(self.data, "getlist") else []
+        return [value for value in triage.CHOICES["danger_now"] if value in sent]
+
+    def crisis_answers(self) -> dict[str, object] | None:
+        """For a person in danger: the dangers and every other answer that is valid.
+
+        None when no valid danger was ticked. Call after ``is_valid()``; missing or invalid
+        answers are left out, never guessed.
+        """
+        dangers = self.dangers()
+        if not dangers:
+            return None
+        answers: dict[str, object] = {"danger_now": dangers}
+        for q in QUESTIONS:
+            if q.key == "danger_now" or q.key not in self.cleaned_data:
+                continue
+            value = self.cleaned_data[q.key]
+            answers[q.key] = list(value) if q.multiple else value
+        return answers
 
 
 _blank_questionnaires: dict[str | None, object] = {}

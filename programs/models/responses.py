@@ -42,9 +42,14 @@ class ForWhom(models.TextChoices):
 
 
 class WithdrawalCare(models.TextChoices):
+    """The triage engine's ``WITHDRAWAL_CARE`` (version 1 used the first, second and fifth)."""
+
     NONE = "none", "None"
-    AMBULATORY = "ambulatory", "Ambulatory (outpatient) withdrawal care"
-    MEDICALLY_MANAGED = "medically_managed", "Medically managed withdrawal care"
+    AMBULATORY = "ambulatory", "Ambulatory (outpatient visits)"
+    MONITORED = "monitored", "Day-long monitoring, home at night"
+    RESIDENTIAL = "residential", "Residential withdrawal care"
+    MEDICALLY_MANAGED = "medically_managed", "Medically managed (hospital or inpatient)"
+    MEDICATION = "medication", "Medication instead of withdrawal (opioids in pregnancy)"
 
 
 class ContactStatus(models.TextChoices):
@@ -88,6 +93,24 @@ def queue_rank(*, crisis: bool, contact_status: str | None, has_notes: bool) -> 
     return QueueRank.ROUTINE
 
 
+def suggestion_fields(suggestion: triage.Suggestion) -> dict[str, object]:
+    """The stored fields of a Response that come from the engine's suggestion, as stored."""
+    return {
+        "questionnaire_version": suggestion.questionnaire_version,
+        "crisis": suggestion.crisis,
+        "withdrawal_care": suggestion.withdrawal_care,
+        "area_scores": {str(area): score for area, score in suggestion.area_scores},
+        "reasons": [{"area": r.area, "text": r.text} for r in suggestion.reasons],
+        "crisis_reasons": [
+            {"danger": r.danger, "call": r.call, "text": r.text} for r in suggestion.crisis_reasons
+        ],
+        "also_consider": list(suggestion.also_consider),
+        "flags": list(suggestion.flags),
+        "flag_texts": [{"flag": flag, "text": text} for flag, text in suggestion.flag_texts],
+        "notes": list(suggestion.notes),
+    }
+
+
 class ResponseQuerySet(models.QuerySet):
     def for_list(self) -> ResponseQuerySet:
         return self.select_related("suggested_level")
@@ -114,29 +137,18 @@ class ResponseQuerySet(models.QuerySet):
         language the person used, as they saw them.
         """
         suggestion = triage.suggest(answers, language=language)
-        clean = triage.validate_answers(answers)
+        clean = triage.validate_answers(answers)  # a crisis may leave some answers out
         level = None
         if suggestion.level is not None:
             level = TreatmentLevel.objects.get(slug=suggestion.level)
         # One INSERT, atomic by itself (save() retries a taken reference code in its own
         # transaction), so no outer transaction and its extra round trips.
         return self.create(
-            questionnaire_version=suggestion.questionnaire_version,
-            for_whom=clean["for_whom"],
+            for_whom=clean.get("for_whom", ""),
             answers={k: list(v) if isinstance(v, tuple) else v for k, v in clean.items()},
             suggested_level=level,
-            crisis=suggestion.crisis,
-            withdrawal_care=suggestion.withdrawal_care,
-            area_scores={str(area): score for area, score in suggestion.area_scores},
-            reasons=[{"area": r.area, "text": r.text} for r in suggestion.reasons],
-            crisis_reasons=[
-                {"danger": r.danger, "call": r.call, "text": r.text}
-                for r in suggestion.crisis_reasons
-            ],
-            also_consider=list(suggestion.also_consider),
-            flags=list(suggestion.flags),
-            notes=list(suggestion.notes),
             language=language,
+            **suggestion_fields(suggestion),
         )
 
 
@@ -154,7 +166,8 @@ class Response(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
     questionnaire_version = models.CharField(max_length=20)
-    for_whom = models.CharField(max_length=20, choices=ForWhom)
+    # Blank only for a crisis response sent before "who is this for" was answered.
+    for_whom = models.CharField(max_length=20, choices=ForWhom, blank=True)
     answers = models.JSONField()
     suggested_level = models.ForeignKey(
         TreatmentLevel,
@@ -170,6 +183,9 @@ class Response(models.Model):
     crisis_reasons = models.JSONField(default=list)
     also_consider = models.JSONField(default=list)
     flags = models.JSONField(default=list)
+    flag_texts = models.JSONField(
+        default=list, help_text="Each flag with the text the person saw ({flag, text})."
+    )
     notes = models.JSONField(default=list)
     language = models.CharField(
         max_length=8,
@@ -265,6 +281,7 @@ class Response(models.Model):
             "reasons": self.reasons,
             "crisis_reasons": self.crisis_reasons,
             "notes": self.notes,
+            "flag_texts": self.flag_texts,
         }
         if language == self.language or self.questionnaire_version != triage.QUESTIONNAIRE_VERSION:
             return stored
@@ -287,6 +304,7 @@ class Response(models.Model):
                 {"danger": r.danger, "call": r.call, "text": r.text} for r in again.crisis_reasons
             ],
             "notes": list(again.notes),
+            "flag_texts": [{"flag": flag, "text": text} for flag, text in again.flag_texts],
         }
 
     def refresh_queue_rank(self) -> None:

@@ -40,9 +40,14 @@ def _not_found(what: str) -> HttpResponse:
 @require_GET
 @cache_control(public=True, max_age=3600)
 def questionnaire(request: HttpRequest, resource_id: str) -> HttpResponse:
-    version = triage.QUESTIONNAIRE_VERSION
-    if resource_id not in (fhir.QUESTIONNAIRE_ID, fhir.questionnaire_resource_id(version)):
-        return _not_found(f"Questionnaire {resource_id!r}; the current one is {version}")
+    """The current Questionnaire at ``iop-guide``; every version at ``iop-guide-{version}``."""
+    # Stored responses name the version they answered, so every version stays served.
+    current = triage.QUESTIONNAIRE_VERSION
+    served = {fhir.questionnaire_resource_id(v): v for v in fhir.known_versions()}
+    served[fhir.QUESTIONNAIRE_ID] = current
+    version = served.get(resource_id)
+    if version is None:
+        return _not_found(f"Questionnaire {resource_id!r}; the current one is {current}")
     resource = fhir.build_questionnaire(
         fhir_base_url(request), version=version, publisher=settings.SITE_OPERATOR
     )
@@ -52,7 +57,11 @@ def questionnaire(request: HttpRequest, resource_id: str) -> HttpResponse:
 @require_GET
 @cache_control(public=True, max_age=3600)
 def code_system(request: HttpRequest, resource_id: str) -> HttpResponse:
+    """One CodeSystem, in the current version or the one named by ``?version=``."""
+    version = request.GET.get("version") or triage.QUESTIONNAIRE_VERSION
+    if version not in fhir.known_versions():
+        return _not_found(f"CodeSystem version {version!r}")
     key = fhir.code_system_key(resource_id)
-    if key is None:
+    if key is None or key not in fhir.code_system_keys(version):
         return _not_found(f"CodeSystem {resource_id!r}")
-    return fhir_response(fhir.build_code_system(fhir_base_url(request), key))
+    return fhir_response(fhir.build_code_system(fhir_base_url(request), key, version=version))

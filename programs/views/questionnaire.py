@@ -20,8 +20,9 @@ from ..models import BestTime, ContactRequest, Response, TreatmentLevel
 from ..questions import QUESTIONS_FOR_CLINICIAN
 
 
-def too_many_requests(request: HttpRequest) -> HttpResponse:
-    return render(request, "429.html", status=429)
+def too_many_requests(request: HttpRequest, *, crisis: bool = False) -> HttpResponse:
+    """The friendly 429 page; for someone in danger, the emergency steps come first."""
+    return render(request, "429.html", {"crisis": crisis}, status=429)
 
 
 @never_cache
@@ -33,9 +34,11 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
             # A bot filled the field people never see: store nothing, say nothing.
             return redirect("programs:home")
         if ratelimit.is_limited("questionnaire", request, *settings.RATELIMIT_QUESTIONNAIRE):
-            return too_many_requests(request)
-        if form.is_valid():
-            response = Response.objects.record(form.answers(), language=current_language())
+            return too_many_requests(request, crisis=bool(form.dangers()))
+        # A person in danger goes straight to the crisis steps, whatever else is missing.
+        answers = form.answers() if form.is_valid() else form.crisis_answers()
+        if answers is not None:
+            response = Response.objects.record(answers, language=current_language())
             return redirect(response)
         status = 400
     else:
@@ -55,7 +58,6 @@ def _result_context(response: Response) -> dict:
     language = current_language()
     texts = response.texts_in(language)
     area_names = triage.AREA_NAMES_BY_LANGUAGE[language]
-    flag_texts = triage.FLAG_TEXTS[language]
     reasons_by_area = [
         {
             "area": area,
@@ -72,7 +74,10 @@ def _result_context(response: Response) -> dict:
         "areas": reasons_by_area,
         "crisis_reasons": texts["crisis_reasons"],
         "notes": texts["notes"],
-        "flags": [(flag, flag_texts[flag]) for flag in response.flags],
+        "flags": _flags(response.flags, texts["flag_texts"], language),
+        "withdrawal_care_text": triage.WITHDRAWAL_CARE_TEXTS[language].get(
+            response.withdrawal_care, ""
+        ),
         "clinician_questions": [gettext(q) for q in QUESTIONS_FOR_CLINICIAN],
         "third_person": response.for_whom == "someone_else",
         "programs_url": (
@@ -81,6 +86,13 @@ def _result_context(response: Response) -> dict:
             else ""
         ),
     }
+
+
+def _flags(flags: list[str], stored: list[dict], language: str) -> list[tuple[str, str]]:
+    """Each flag with the text the person saw; the current table only for a lost text."""
+    texts = {item.get("flag"): item.get("text") for item in stored if isinstance(item, dict)}
+    table = triage.FLAG_TEXTS[language]
+    return [(flag, texts.get(flag) or table.get(flag, "")) for flag in flags]
 
 
 @never_cache

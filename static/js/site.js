@@ -24,6 +24,28 @@ document.addEventListener("click", (event) => {
   sync();
 })();
 
+// Questionnaire: ticking any "in danger now" box shows the crisis panel at once, right under
+// that question, and unticking them all hides it again. The panel sits in an assertive live
+// region, so screen readers read it out when it appears. Without JavaScript it stays hidden;
+// submitting the form leads to the same help.
+(() => {
+  const form = document.querySelector("form.questionnaire");
+  const region = document.querySelector("[data-crisis-region]");
+  if (!form || !region) return;
+  const panel = region.querySelector(".crisis-panel");
+  const question = form.querySelector(".q-section-danger");
+  if (question) question.append(region);
+  const sync = () => {
+    panel.hidden = !form.querySelector('input[name="danger_now"]:checked');
+  };
+  form.addEventListener("change", (event) => {
+    if (event.target.name === "danger_now") sync();
+  });
+  // Boxes the browser ticks again on Back or a reload count too.
+  window.addEventListener("pageshow", sync);
+  sync();
+})();
+
 // After a failed submit, move focus to the error summary so it is read out first.
 (() => {
   const summary = document.getElementById("error-summary");

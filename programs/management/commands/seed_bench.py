@@ -35,7 +35,12 @@ from programs.models import (
     StaffNote,
     TreatmentLevel,
 )
-from programs.models.responses import REFERENCE_ALPHABET, REFERENCE_LENGTH, queue_rank
+from programs.models.responses import (
+    REFERENCE_ALPHABET,
+    REFERENCE_LENGTH,
+    queue_rank,
+    suggestion_fields,
+)
 from programs.roles import INTAKE_STAFF, sync_roles
 
 SLUG_PREFIX = "bench-"
@@ -298,23 +303,11 @@ def response_kinds(rng: random.Random, count: int = 200) -> list[dict]:
             else:
                 answers[key] = rng.choice(allowed)
         s = triage.suggest(answers)
+        fields = suggestion_fields(s)
+        level = levels[s.level] if s.level else None
         kinds.append(
-            {
-                "questionnaire_version": s.questionnaire_version,
-                "for_whom": answers["for_whom"],
-                "answers": answers,
-                "suggested_level_id": levels[s.level] if s.level else None,
-                "crisis": s.crisis,
-                "withdrawal_care": s.withdrawal_care,
-                "area_scores": {str(area): score for area, score in s.area_scores},
-                "reasons": [{"area": r.area, "text": r.text} for r in s.reasons],
-                "crisis_reasons": [
-                    {"danger": r.danger, "call": r.call, "text": r.text} for r in s.crisis_reasons
-                ],
-                "also_consider": list(s.also_consider),
-                "flags": list(s.flags),
-                "notes": list(s.notes),
-            }
+            {"for_whom": answers["for_whom"], "answers": answers, "suggested_level_id": level}
+            | fields
         )
     return kinds
 
