@@ -32,19 +32,14 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from programs import triage  # noqa: E402
-from programs.models import (  # noqa: E402
-    ContactRequest,
-    ContactStatus,
-    Response,
-    TreatmentLevel,
-)
-from programs.models.responses import (  # noqa: E402
+from programs.intake.roles import INTAKE_STAFF  # noqa: E402
+from programs.models import ContactRequest, ContactStatus, Response, TreatmentLevel  # noqa: E402
+from programs.questionnaire import triage  # noqa: E402
+from programs.questionnaire.models import (  # noqa: E402
     new_reference_code,
     queue_rank,
     suggestion_fields,
 )
-from programs.roles import INTAKE_STAFF  # noqa: E402
 
 COUNT = int(os.environ.get("BENCH_RESPONSES", "100000"))
 BATCH = 2000

@@ -56,7 +56,7 @@ def main() -> None:
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
 
-        from programs.roles import INTAKE_STAFF
+        from programs.intake.roles import INTAKE_STAFF
 
         user, _ = get_user_model().objects.get_or_create(
             username="profile-intake", defaults={"is_staff": True}

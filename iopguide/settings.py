@@ -141,7 +141,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "programs.context_processors.language_switch",
+                "programs.core.context_processors.language_switch",
             ],
         },
     },
@@ -236,7 +236,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
-CSRF_FAILURE_VIEW = "programs.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "programs.core.errors.csrf_failure"
 
 # HTTPS. Behind a TLS-terminating proxy, set SECURE_PROXY_SSL_HEADER=1 so Django trusts
 # its X-Forwarded-Proto header (only when the proxy always sets or strips it).

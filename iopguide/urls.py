@@ -3,12 +3,13 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from programs.views import bench, language, pages
-from programs.views import fhir as fhir_views
+from programs.core import bench, language
+from programs.intake import fhir_views as fhir_views
+from programs.levels import views as pages
 
-handler400 = "programs.views.errors.bad_request"
-handler403 = "programs.views.errors.permission_denied"
-handler404 = "programs.views.errors.page_not_found"
+handler400 = "programs.core.errors.bad_request"
+handler403 = "programs.core.errors.permission_denied"
+handler404 = "programs.core.errors.page_not_found"
 # handler500 stays Django's: it renders templates/500.html without touching the database.
 
 admin.site.site_header = "IOP Guide intake"

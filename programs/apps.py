@@ -7,6 +7,6 @@ class ProgramsConfig(AppConfig):
     verbose_name = "Levels of care and programs"
 
     def ready(self) -> None:
-        from . import caching, checks  # noqa: F401 - checks registers itself
+        from programs.core import caching, checks  # noqa: F401 - checks registers itself
 
         caching.connect_signals()

@@ -1,7 +1,9 @@
 from django.urls import path
 
-from .caching import cache_public_page as cached
-from .views import directory, pages, questionnaire
+from programs.core.caching import cache_public_page as cached
+from programs.directory import views as directory
+from programs.levels import views as pages
+from programs.questionnaire import views as questionnaire
 
 app_name = "programs"
 

@@ -9,8 +9,8 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from programs.intake.roles import CONTENT_EDITORS, INTAKE_STAFF
 from programs.models import ContactRequest, Response
-from programs.roles import CONTENT_EDITORS, INTAKE_STAFF
 from tests.answers import answers
 
 _counter = itertools.count(1)

@@ -3,7 +3,7 @@
 import pytest
 from django.contrib import admin
 
-from programs.admin.checkboxes import PlainActionCheckbox
+from programs.intake.admin.checkboxes import PlainActionCheckbox
 from programs.models import ContactRequest, Response
 from tests.staff import make_response, share
 

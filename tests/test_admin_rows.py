@@ -10,8 +10,8 @@ from django.test import RequestFactory
 from django.urls import reverse
 from django.utils.html import format_html
 
-from programs.admin.responses import ResponseAdmin
-from programs.exports import contact_of
+from programs.intake.admin.responses import ResponseAdmin
+from programs.intake.exports import contact_of
 from programs.models import ContactRequest, ContactStatus, Response
 from tests.staff import intake_user, make_response, make_user, share
 

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from programs import audit
+from programs.intake import audit
 from programs.models import AppendOnlyError, AuditAction, AuditEntry, ContactStatus, ExportFormat
-from programs.questions import answer_labels
+from programs.questionnaire.questions import answer_labels
 from tests.staff import intake_user, make_response, share
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from programs.business_days import (
+from programs.intake.business_days import (
     ClosedDays,
     business_days_before,
     business_time_between,

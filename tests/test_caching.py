@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import resolve, reverse
 from django.utils import translation
 
-from programs import caching
+from programs.core import caching
 from programs.models import Program, TreatmentLevel
 from tests.directory_factories import make_program
 from tests.factories import make_criterion, make_service

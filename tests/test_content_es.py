@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from programs import content, content_es, triage_es
+from programs.levels import content, content_es
 from programs.models import Service, SuitabilityCriterion, TreatmentLevel
+from programs.questionnaire import triage_es
 
 LEVEL_FIELDS = TreatmentLevel.TRANSLATED_FIELDS
 # Acronyms the glossary keeps as they are; any other text must differ from the English.

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from programs import triage
 from programs.models import ContactRequest, QueueRank, Response
+from programs.questionnaire import triage
 from tests.answers import answers, as_post
 
 pytestmark = pytest.mark.django_db

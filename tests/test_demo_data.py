@@ -3,7 +3,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from programs.demo import DEMO_PROGRAMS, demo_slug, load_demo_programs
+from programs.directory.demo import DEMO_PROGRAMS, demo_slug, load_demo_programs
 from programs.models import FEATURE_CHOICES, ListingReport, Program, TreatmentLevel
 from tests.directory_factories import make_program, make_report
 
@@ -121,7 +121,7 @@ def test_a_real_program_with_an_examples_name_and_place_is_left_alone():
 
 
 def test_every_example_reads_in_spanish_on_spanish_pages(client):
-    from programs.demo import SPANISH_DESCRIPTIONS
+    from programs.directory.demo import SPANISH_DESCRIPTIONS
 
     assert set(SPANISH_DESCRIPTIONS) == {item["name"] for item in DEMO_PROGRAMS}
     load_demo_programs()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from hypothesis import given
 from hypothesis import strategies as st
 
+from programs.directory.models import Location, parse_location, tel_uri
 from programs.models import (
     FEATURE_CHOICES,
     FeatureKind,
@@ -17,7 +18,6 @@ from programs.models import (
     Source,
     TreatmentLevel,
 )
-from programs.models.directory import Location, parse_location, tel_uri
 from tests.directory_factories import make_program, make_report
 
 pytestmark = pytest.mark.django_db

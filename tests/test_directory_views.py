@@ -14,10 +14,10 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from programs import content
-from programs.forms.directory import DirectoryFilterForm, parse_compare_ids
+from programs.directory import views as directory_views
+from programs.directory.forms import DirectoryFilterForm, parse_compare_ids
+from programs.levels import content
 from programs.models import FEATURE_CHOICES, FeatureKind, ListingReport, Program, TreatmentLevel
-from programs.views import directory as directory_views
 from tests.directory_factories import bulk_programs, make_program, make_report
 from tests.pages import without_alternates
 

@@ -8,9 +8,10 @@ from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
-from programs import exports, fhir, triage
+from programs.intake import exports, fhir
 from programs.models import AuditEntry, ContactStatus, Response
-from programs.questions import QUESTIONNAIRE_VERSIONS, QUESTIONS, questions_for
+from programs.questionnaire import triage
+from programs.questionnaire.questions import QUESTIONNAIRE_VERSIONS, QUESTIONS, questions_for
 from tests.answers import answers
 from tests.staff import intake_user, make_response, share
 

@@ -9,9 +9,10 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from programs import fhir, triage
-from programs.fhir import RESULT_GROUP
-from programs.questions import QUESTIONNAIRE_VERSIONS, questions_for
+from programs.intake import fhir
+from programs.intake.fhir import RESULT_GROUP
+from programs.questionnaire import triage
+from programs.questionnaire.questions import QUESTIONNAIRE_VERSIONS, questions_for
 from tests.answers import answers
 from tests.staff import intake_user, make_response
 

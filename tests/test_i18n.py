@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 
-from programs import caching
+from programs.core import caching
 from programs.models import Response, TreatmentLevel
 from tests.answers import answers, as_post
 from tests.directory_factories import make_program

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from programs import importers
-from programs.importers import (
+from programs.directory import importers
+from programs.directory.importers import (
     ImportFileError,
     clean_coordinates,
     clean_state,

@@ -10,8 +10,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone, translation
 
 from iopguide import middleware
-from programs.admin import listing
-from programs.admin.responses import answer_sections
+from programs.intake.admin import listing
+from programs.intake.admin.responses import answer_sections
+from programs.intake.services import add_note
 from programs.models import (
     AppendOnlyError,
     AuditAction,
@@ -23,7 +24,6 @@ from programs.models import (
     Response,
     StaffNote,
 )
-from programs.queue import add_note
 from tests.answers import answers
 from tests.staff import content_user, intake_user, make_response, make_user, share
 

@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from programs import content
+from programs.levels import content
 from programs.models import Area, Service, SuitabilityCriterion, TreatmentLevel
 from tests.factories import make_level
 

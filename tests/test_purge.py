@@ -5,6 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from programs.intake.services import add_note, update_contact_request
 from programs.management.commands import purge_responses
 from programs.models import (
     AuditAction,
@@ -15,7 +16,6 @@ from programs.models import (
     Response,
     StaffNote,
 )
-from programs.queue import add_note, update_contact_request
 from tests.staff import intake_user, make_response, share
 
 pytestmark = pytest.mark.django_db

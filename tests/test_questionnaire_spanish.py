@@ -12,10 +12,10 @@ from django.utils.html import escape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from programs import triage
-from programs.forms import QuestionnaireForm
 from programs.models import ContactRequest, Response
-from programs.questions import readable_answers
+from programs.questionnaire import triage
+from programs.questionnaire.forms import QuestionnaireForm
+from programs.questionnaire.questions import readable_answers
 from tests.answers import answers, as_post
 
 pytestmark = pytest.mark.django_db

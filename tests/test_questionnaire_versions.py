@@ -18,10 +18,11 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
-from programs import fhir, triage
-from programs.admin.responses import answer_sections
+from programs.intake import fhir
+from programs.intake.admin.responses import answer_sections
 from programs.models import Response, TreatmentLevel
-from programs.questions import (
+from programs.questionnaire import triage
+from programs.questionnaire.questions import (
     QUESTIONNAIRE_VERSIONS,
     QUESTIONS,
     QUESTIONS_BY_VERSION,

@@ -6,8 +6,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
-from programs import triage
 from programs.models import ContactRequest, Response
+from programs.questionnaire import triage
 from tests.answers import answers, as_post
 
 pytestmark = pytest.mark.django_db
@@ -346,7 +346,7 @@ def test_crisis_result_has_no_program_link(client):
 @pytest.fixture
 def renders(monkeypatch) -> list[int]:
     """A fresh blank-form cache, and a list that grows by one per crispy rendering."""
-    from programs.forms import questionnaire as module
+    from programs.questionnaire import forms as module
 
     monkeypatch.setattr(module, "_blank_questionnaires", {})
     counted: list[int] = []
@@ -362,7 +362,7 @@ def test_the_blank_form_is_crispys_own_rendering_made_once_per_language(
     from django.template import Context, Template
     from django.utils import translation
 
-    from programs.forms import QuestionnaireForm
+    from programs.questionnaire.forms import QuestionnaireForm
 
     pages = [client.get(url).content.decode() for _ in range(3)]
     assert renders == [1]  # the second and third visitors get the kept rendering
@@ -424,7 +424,7 @@ def test_storing_answers_takes_one_insert_and_no_savepoints(client):
 def test_each_form_has_its_own_fields_in_its_own_language():
     from django.utils import translation
 
-    from programs.forms import QuestionnaireForm
+    from programs.questionnaire.forms import QuestionnaireForm
 
     one, two = QuestionnaireForm(), QuestionnaireForm()
     assert one.fields["frequency"] is not two.fields["frequency"]

@@ -3,9 +3,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from programs import queue
+from programs.intake import services as queue
 from programs.models import ContactRequestChange, ContactStatus, QueueRank
-from programs.models.responses import queue_rank
+from programs.questionnaire.models import queue_rank
 from tests.staff import content_user, intake_user, make_response, make_user, share
 
 NY = ZoneInfo("America/New_York")

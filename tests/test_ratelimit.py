@@ -5,7 +5,7 @@ import pytest
 from django.db import DatabaseError, connection, connections, transaction
 from django.test import RequestFactory
 
-from programs import ratelimit
+from programs.core import ratelimit
 from programs.models import RateLimitCounter, Response
 from tests.staff import make_response
 
@@ -186,7 +186,7 @@ def test_scope_names_must_fit_the_key_column():
 
 
 def test_an_old_sqlite_is_a_system_check_error():
-    from programs.checks import check_sqlite_version, sqlite_errors
+    from programs.core.checks import check_sqlite_version, sqlite_errors
 
     sqlite = {"default": {"ENGINE": "django.db.backends.sqlite3"}}
     postgres = {"default": {"ENGINE": "django.db.backends.postgresql"}}

@@ -2,7 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from programs.models import ContactRequest, Response, TreatmentLevel
-from programs.models import responses as responses_module
+from programs.questionnaire import models as responses_module
 from tests.answers import answers
 
 pytestmark = pytest.mark.django_db

@@ -125,7 +125,7 @@ def test_security_headers_on_result_and_error_pages(client):
 
 
 def test_server_error_page_has_headers_and_no_traceback(client, monkeypatch):
-    from programs.views import pages
+    from programs.levels import views as pages
 
     def explode(*args, **kwargs):
         raise RuntimeError("secret internals")

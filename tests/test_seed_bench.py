@@ -21,7 +21,7 @@ from programs.models import (
     Response,
     StaffNote,
 )
-from programs.models.responses import queue_rank
+from programs.questionnaire.models import queue_rank
 from tests.staff import intake_user, make_response
 
 pytestmark = pytest.mark.django_db

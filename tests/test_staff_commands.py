@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import CommandError, call_command
 
+from programs.intake.roles import CONTENT_EDITORS, INTAKE_STAFF, ROLE_PERMISSIONS, sync_roles
 from programs.management.commands import create_staff_user
-from programs.roles import CONTENT_EDITORS, INTAKE_STAFF, ROLE_PERMISSIONS, sync_roles
 
 pytestmark = pytest.mark.django_db
 

@@ -9,9 +9,9 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from programs import content, content_es
-from programs.i18n import localized, site_text
-from programs.loading import fill_spanish, sync_content
+from programs.core.i18n import localized, site_text
+from programs.levels import content, content_es
+from programs.levels.loading import fill_spanish, sync_content
 from programs.models import Program, Service, SuitabilityCriterion, TreatmentLevel
 from tests.directory_factories import make_program
 from tests.factories import make_criterion, make_level, make_service

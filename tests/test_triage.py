@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from programs.triage import (
+from programs.questionnaire.triage import (
     AREA_NAMES,
     CHOICES,
     FLAG_TEXT,

@@ -9,8 +9,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from programs import triage, triage_es
-from programs.triage import (
+from programs.questionnaire import triage, triage_es
+from programs.questionnaire.triage import (
     AREA_NAMES,
     AREA_NAMES_BY_LANGUAGE,
     FLAG_TEXT,

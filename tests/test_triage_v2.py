@@ -8,8 +8,8 @@ from hypothesis import given
 from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
-from programs import triage
-from programs.triage import (
+from programs.questionnaire import triage
+from programs.questionnaire.triage import (
     CHOICES,
     FLAG_TEXTS,
     FLAGS,

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from programs.loading import sync_content
+    from programs.levels.loading import sync_content
 
     sync_content(
         apps.get_model("programs", "TreatmentLevel"),

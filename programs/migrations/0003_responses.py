@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import programs.models.responses
+import programs.questionnaire.models
 from django.db import migrations, models
 
 
@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='Response',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('public_token', models.CharField(default=programs.models.responses.new_public_token, editable=False, max_length=64, unique=True)),
+                ('public_token', models.CharField(default=programs.questionnaire.models.new_public_token, editable=False, max_length=64, unique=True)),
                 ('reference_code', models.CharField(editable=False, max_length=8, unique=True, validators=[django.core.validators.RegexValidator('^[ABCDEFGHJKMNPQRTUVWXYZ2346789]{8}$')])),
                 ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
                 ('questionnaire_version', models.CharField(max_length=20)),

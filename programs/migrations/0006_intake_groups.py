@@ -3,7 +3,7 @@ from django.db import migrations
 
 
 def create_groups(apps, schema_editor):
-    from programs.roles import sync_roles
+    from programs.intake.roles import sync_roles
 
     # Permissions are normally created after all migrations (post_migrate); create them
     # now so the groups get them on a fresh database too.

@@ -2,7 +2,7 @@ from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from programs.loading import fill_spanish
+    from programs.levels.loading import fill_spanish
 
     fill_spanish(
         apps.get_model("programs", "TreatmentLevel"),

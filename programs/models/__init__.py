@@ -1,6 +1,7 @@
 """The programs app's models, one module per area of the site."""
 
-from .directory import (
+from programs.core.models import RateLimitCounter
+from programs.directory.models import (
     FEATURE_CHOICES,
     FeatureKind,
     Format,
@@ -18,7 +19,7 @@ from .directory import (
     Source,
     USState,
 )
-from .intake import (
+from programs.intake.models import (
     AppendOnlyError,
     AuditAction,
     AuditEntry,
@@ -26,7 +27,7 @@ from .intake import (
     ExportFormat,
     StaffNote,
 )
-from .levels import (
+from programs.levels.models import (
     Area,
     KeepsWorkSchool,
     MedicalCare,
@@ -35,8 +36,7 @@ from .levels import (
     TreatmentLevel,
     validate_typical_week,
 )
-from .limits import RateLimitCounter
-from .responses import (
+from programs.questionnaire.models import (
     CLOSED_STATUSES,
     OPEN_STATUSES,
     BestTime,

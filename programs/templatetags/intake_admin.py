@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 
-from ..models import AuditAction, AuditEntry
-from ..queue import queue_summary
+from programs.intake.services import queue_summary
+from programs.models import AuditAction, AuditEntry
 
 register = template.Library()
 

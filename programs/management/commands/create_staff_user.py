@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from programs.roles import ROLE_CHOICES, sync_roles
+from programs.intake.roles import ROLE_CHOICES, sync_roles
 
 PASSWORD_ATTEMPTS = 3
 

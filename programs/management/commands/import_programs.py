@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
-from programs.importers import (
+from programs.directory.importers import (
     PROGRESS_EVERY,
     ImportFileError,
     guess_format,

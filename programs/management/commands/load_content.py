@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from programs.loading import sync_content
+from programs.levels.loading import sync_content
 from programs.models import Service, SuitabilityCriterion, TreatmentLevel
 
 

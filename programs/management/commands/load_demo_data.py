@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from programs.demo import DEMO_PROGRAMS, load_demo_programs
+from programs.directory.demo import DEMO_PROGRAMS, load_demo_programs
 
 
 class Command(BaseCommand):

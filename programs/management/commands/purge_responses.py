@@ -9,7 +9,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import timezone
 
-from programs import audit, ratelimit
+from programs.core import ratelimit
+from programs.intake import audit
 from programs.models import OPEN_STATUSES, AuditAction, ContactRequest, Response, StaffNote
 
 

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from programs.demo import remove_demo_programs
+from programs.directory.demo import remove_demo_programs
 
 
 class Command(BaseCommand):

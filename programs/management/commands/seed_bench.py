@@ -22,7 +22,8 @@ from django.core.management.base import BaseCommand
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from programs import caching, triage
+from programs.core import caching
+from programs.intake.roles import INTAKE_STAFF, sync_roles
 from programs.models import (
     FEATURE_CHOICES,
     ContactRequest,
@@ -35,13 +36,13 @@ from programs.models import (
     StaffNote,
     TreatmentLevel,
 )
-from programs.models.responses import (
+from programs.questionnaire import triage
+from programs.questionnaire.models import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
     queue_rank,
     suggestion_fields,
 )
-from programs.roles import INTAKE_STAFF, sync_roles
 
 SLUG_PREFIX = "bench-"
 STAFF_USERNAME = "bench-staff"

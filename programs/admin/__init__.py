@@ -1,3 +1,0 @@
-"""Admin registrations, one module per area of the site."""
-
-from . import audit, contacts, directory, levels, responses  # noqa: F401

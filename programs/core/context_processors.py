@@ -1,0 +1,55 @@
+"""Template context shared by every page."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import translation
+from django.utils.http import urlencode
+
+from programs.core.language import in_language
+
+
+def language_switch(request: HttpRequest) -> dict:
+    """This page in each other language: its address, and the switcher link that remembers it.
+
+    Also ``language_alternates``: the page's full address in every language, for the
+    ``<link rel="alternate" hreflang>`` tags that tell search engines which page is which
+    (``x-default``, the English page, is for any other language).
+    """
+    current = translation.get_language()
+    here = request.get_full_path()
+    links = []
+    addresses = {current: here}
+    for code, name in settings.LANGUAGES:
+        if code == current:
+            continue
+        url = addresses[code] = in_language(here, code)
+        switch = reverse("switch_language", args=[code])
+        links.append(
+            {
+                "code": code,
+                "name": name,
+                "url": url,
+                "switch_url": f"{switch}?{urlencode({'next': url})}",
+            }
+        )
+    return {"other_languages": links, "language_alternates": _alternates(request, addresses)}
+
+
+def _alternates(request: HttpRequest, addresses: dict[str, str]) -> list[dict]:
+    try:
+        absolute = {code: request.build_absolute_uri(url) for code, url in addresses.items()}
+    except DisallowedHost:
+        # The 400 page for a request with a forged Host header: no full addresses to give.
+        return []
+    alternates = [
+        {"code": code, "url": absolute[code]}
+        for code, _name in settings.LANGUAGES
+        if code in absolute
+    ]
+    if settings.LANGUAGE_CODE in absolute:
+        alternates.append({"code": "x-default", "url": absolute[settings.LANGUAGE_CODE]})
+    return alternates

@@ -1,0 +1,305 @@
+"""Mapping one row of either format to a facility, then to a `ProgramRecord` per level of care."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from programs.directory.importers.cleaning import (
+    MAX_CITY,
+    MAX_FRID,
+    MAX_NAME,
+    MAX_STREET,
+    _kind,
+    _limited,
+    _normalise_keys,
+    _text,
+    clean_coordinates,
+    clean_phone,
+    clean_state,
+    clean_text,
+    clean_website,
+    clean_zip,
+)
+from programs.directory.importers.records import ProgramRecord, RowError
+from programs.directory.importers.wordings import (
+    _AT_HOME_LEVELS,
+    LEVEL_ORDER,
+    OUTPATIENT,
+    _category,
+    _has,
+    language_value,
+    medication_value,
+    payment_value,
+    population_value,
+    setting_level,
+)
+from programs.models import Format, Language, Medication, Payment, Population
+
+
+@dataclass
+class _Facility:
+    """A row's facts in one shape, whichever format they came from."""
+
+    name1: str = ""
+    name2: str = ""
+    street1: str = ""
+    street2: str = ""
+    city: str = ""
+    state: str = ""
+    zip_code: str = ""
+    phone: str = ""
+    intake_phone: str = ""
+    website: str = ""
+    latitude: Any = None
+    longitude: Any = None
+    frid: str = ""
+    type_facility: str = ""
+    levels: set[str] = field(default_factory=set)
+    outpatient_umbrella: bool = False
+    offers_withdrawal: bool = False
+    telehealth: bool = False
+    co_occurring: bool = False
+    payments: set[str] = field(default_factory=set)
+    populations: set[str] = field(default_factory=set)
+    accepts_female: bool = False
+    accepts_male: bool = False
+    medications: set[str] = field(default_factory=set)
+    languages: set[str] = field(default_factory=lambda: {Language.ENGLISH.value})
+    notes: list[str] = field(default_factory=list)
+
+
+def _service_values(raw: Any, where: str) -> list[str]:
+    if raw is None:
+        return []
+    if isinstance(raw, str):
+        parts: Iterable[Any] = raw.split(";")
+    elif isinstance(raw, list):
+        parts = raw
+    else:
+        raise RowError(f"has {where} as {_kind(raw)}, not text")
+    values = []
+    for part in parts:
+        if not isinstance(part, str):
+            raise RowError(f"has {where} holding {_kind(part)}, not text")
+        cleaned = clean_text(part)
+        if cleaned:
+            values.append(cleaned)
+    return values
+
+
+def _apply(facility: _Facility, category: str, value: str) -> None:
+    """Record one service value of a known category on the facility."""
+    unknown = f"{category} {value[:60]!r} not recognised; ignored"
+    if category == "care":
+        if _has(r"co-?occurring", value.casefold()):
+            facility.co_occurring = True
+    elif category == "setting":
+        level = setting_level(value)
+        if level == "telehealth":
+            facility.telehealth = True
+        elif level == "umbrella":
+            facility.outpatient_umbrella = True
+        elif level == "withdrawal":
+            facility.offers_withdrawal = True
+        elif level:
+            facility.levels.add(level)
+        else:
+            facility.notes.append(unknown)
+    elif category == "sex":
+        v = value.casefold()
+        if _has(r"female|\bwomen\b", v):
+            facility.accepts_female = True
+        elif _has(r"\bmale\b|\bmen\b", v):
+            facility.accepts_male = True
+        else:
+            facility.notes.append(unknown)
+    else:
+        mapper, target = {
+            "payment": (payment_value, facility.payments),
+            "population": (population_value, facility.populations),
+            "medication": (medication_value, facility.medications),
+            "language": (language_value, facility.languages),
+        }[category]
+        mapped = mapper(value)
+        if mapped:
+            target.add(mapped)
+        elif not _has(r"payment assistance", value.casefold()):
+            # Payment assistance is "ask the facility": nothing to list, nothing to report.
+            facility.notes.append(unknown)
+
+
+def _address(facility: _Facility, values: Mapping[str, Any], *, json_row: bool) -> None:
+    numbers = json_row  # JSON exports sometimes give ZIPs and phones as numbers.
+    facility.name1 = _text(values, "name1")
+    facility.name2 = _text(values, "name2")
+    facility.street1 = _text(values, "street1", numbers_ok=numbers)
+    facility.street2 = _text(values, "street2", numbers_ok=numbers)
+    facility.city = _text(values, "city")
+    facility.state = _text(values, "state")
+    facility.zip_code = _text(values, "zip", numbers_ok=numbers) or _text(
+        values, "zipcode", numbers_ok=numbers
+    )
+    facility.phone = _text(values, "phone", numbers_ok=numbers)
+    facility.intake_phone = _text(values, "intake1", numbers_ok=numbers)
+    facility.website = _text(values, "website")
+    facility.latitude = values.get("latitude")
+    facility.longitude = values.get("longitude")
+    facility.type_facility = _text(values, "typefacility")
+
+
+def _facility_from_json(row: Mapping[str, Any]) -> _Facility:
+    facility = _Facility()
+    _address(facility, row, json_row=True)
+    facility.frid = _text(row, "frid", numbers_ok=True)
+    services = row.get("services")
+    if services is None:
+        services = []
+    if not isinstance(services, list):
+        raise RowError(f"has services as {_kind(services)}, not a list")
+    for index, service in enumerate(services, start=1):
+        where = f"services item {index}"
+        if not isinstance(service, dict):
+            raise RowError(f"has {where} that is not an object")
+        service = _normalise_keys(service)
+        code = _text(service, "f2")
+        category = _category(code, _text(service, "f1"))
+        if category is None:
+            continue  # categories the directory does not show (licensing, therapies…)
+        for value in _service_values(service.get("f3"), where):
+            _apply(facility, category, value)
+    return facility
+
+
+_CSV_FLAGS: dict[str, tuple[str, str]] = {
+    "oit": ("setting", "Intensive outpatient treatment"),
+    "odt": ("setting", "Partial hospitalization/day treatment"),
+    "ort": ("setting", "Regular outpatient treatment"),
+    "op": ("setting", "Outpatient"),
+    "res": ("setting", "Residential"),
+    "rs": ("setting", "Short-term residential"),
+    "rl": ("setting", "Long-term residential"),
+    "hi": ("setting", "Hospital inpatient"),
+    "hit": ("setting", "Hospital inpatient treatment"),
+    "rd": ("setting", "Residential detoxification"),
+    "hid": ("setting", "Hospital inpatient detoxification"),
+    "od": ("setting", "Outpatient detoxification"),
+    "tele": ("setting", "Telemedicine/telehealth therapy"),
+    "md": ("payment", "Medicaid"),
+    "mc": ("payment", "Medicare"),
+    "pi": ("payment", "Private health insurance"),
+    "sf": ("payment", "Cash or self-payment"),
+    "mi": ("payment", "Military insurance"),
+    "ss": ("payment", "Sliding fee scale"),
+    "adlt": ("population", "Adults"),
+    "chld": ("population", "Adolescents"),
+    "yad": ("population", "Young adults"),
+    "snr": ("population", "Seniors"),
+    "fem": ("sex", "Female"),
+    "male": ("sex", "Male"),
+    "vet": ("population", "Veterans"),
+    "gl": ("population", "LGBT clients"),
+    "pw": ("population", "Pregnant/postpartum women"),
+    "bu": ("medication", "Buprenorphine"),
+    "meth": ("medication", "Methadone"),
+    "nu": ("medication", "Naltrexone"),
+    "sp": ("language", "Spanish"),
+    "co": ("care", "Co-occurring"),
+}
+_TRUE = {"1", "1.0", "y", "yes", "x", "true"}
+_FALSE = {"", "0", "0.0", "n", "no", "false"}
+
+
+def _facility_from_csv(values: Mapping[str, str]) -> _Facility:
+    facility = _Facility()
+    _address(facility, values, json_row=False)
+    facility.frid = _text(values, "frid")
+    for code, (category, wording) in _CSV_FLAGS.items():
+        raw = clean_text(values.get(code) or "").casefold()
+        if raw in _TRUE:
+            _apply(facility, category, wording)
+        elif raw not in _FALSE:
+            facility.notes.append(f"column {code} has {raw[:20]!r}, not 1 or blank; read as no")
+    return facility
+
+
+def _records(facility: _Facility) -> list[ProgramRecord]:
+    """One record per level the facility offers; RowError when the row is unusable."""
+    if not facility.name1:
+        raise RowError("has no name (name1)")
+    if facility.type_facility.upper() == "MH":
+        raise RowError("is a mental-health-only facility (type MH), not substance use care")
+    name = facility.name1 if not facility.name2 else f"{facility.name1} – {facility.name2}"
+    name = _limited(name, "name", MAX_NAME)
+    organisation = _limited(facility.name1, "name1", MAX_NAME)
+    city = _limited(facility.city, "city", MAX_CITY)
+    if not city:
+        raise RowError("has no city")
+    state = clean_state(facility.state)
+    notes = facility.notes
+    street = ", ".join(part for part in (facility.street1, facility.street2) if part)
+    street = _limited(street, "street", MAX_STREET)
+    frid = _limited(facility.frid, "frid", MAX_FRID)
+    zip_code = clean_zip(facility.zip_code, notes)
+    phone = clean_phone(facility.phone, "phone", notes)
+    intake = clean_phone(facility.intake_phone, "intake phone", notes)
+    website = clean_website(facility.website, notes)
+    if not (phone or intake or website):
+        raise RowError("has no phone number or website")
+    latitude, longitude = clean_coordinates(facility.latitude, facility.longitude, notes)
+
+    levels = set(facility.levels)
+    if facility.outpatient_umbrella and not levels & _AT_HOME_LEVELS:
+        levels.add(OUTPATIENT)
+    if not levels:
+        if facility.offers_withdrawal:
+            raise RowError("offers only withdrawal management, which is not a level we list")
+        raise RowError("has no level of care we list (no usable service setting)")
+
+    populations = set(facility.populations)
+    # Accepting only one sex marks a women's or men's program; accepting both says nothing.
+    if facility.accepts_female and not facility.accepts_male:
+        populations.add(Population.WOMEN.value)
+    if facility.accepts_male and not facility.accepts_female:
+        populations.add(Population.MEN.value)
+
+    def ordered(values: set[str], choices: Any) -> tuple[str, ...]:
+        return tuple(v for v in choices.values if v in values)
+
+    records = []
+    for level in LEVEL_ORDER:
+        if level not in levels:
+            continue
+        if level not in _AT_HOME_LEVELS:
+            formats: tuple[str, ...] = (Format.IN_PERSON.value,)
+        elif facility.telehealth and not street:
+            formats = (Format.TELEHEALTH.value,)
+        elif facility.telehealth:
+            formats = (Format.IN_PERSON.value, Format.TELEHEALTH.value)
+        else:
+            formats = (Format.IN_PERSON.value,)
+        records.append(
+            ProgramRecord(
+                level=level,
+                name=name,
+                organisation=organisation,
+                street=street,
+                city=city,
+                state=state,
+                zip_code=zip_code,
+                phone=phone,
+                intake_phone=intake,
+                website=website,
+                latitude=latitude,
+                longitude=longitude,
+                frid=frid,
+                co_occurring=facility.co_occurring,
+                formats=formats,
+                payments=ordered(facility.payments, Payment),
+                populations=ordered(populations, Population),
+                medications=ordered(facility.medications, Medication),
+                languages=ordered(facility.languages, Language),
+            )
+        )
+    return records

@@ -1,0 +1,153 @@
+"""The program directory: search with filters, one program's page, a side-by-side comparison."""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext, ngettext
+from django.views.decorators.http import require_GET, require_http_methods
+
+from programs.core.i18n import site_text
+from programs.core.ratelimit import is_limited
+from programs.directory.forms import (
+    MAX_COMPARE,
+    DirectoryFilterForm,
+    ListingReportForm,
+    parse_compare_ids,
+)
+from programs.models import Program, TreatmentLevel
+
+PER_PAGE = 20
+# Reports are rare and human-read: a handful an hour from one client is plenty. The
+# RATELIMIT_REPORT_PER_HOUR environment variable sets it (see settings).
+DEFAULT_REPORT_LIMIT = (5, 60 * 60)
+
+
+@require_GET
+def program_list(request: HttpRequest) -> HttpResponse:
+    levels = list(TreatmentLevel.objects.order_by("intensity_rank"))
+    form = DirectoryFilterForm(request.GET, levels=levels)
+    programs = Program.objects.for_listing().matching(form.filters())
+    # get_page() turns a bad or out-of-range number into the first or last page.
+    page = Paginator(programs, PER_PAGE).get_page(request.GET.get("page"))
+    page_range = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
+    return render(
+        request,
+        "programs/directory/list.html",
+        {
+            "form": form,
+            "page": page,
+            "page_range": list(page_range),
+            "active": form.active(),
+            "search_query": form.querystring(),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    program = get_object_or_404(Program.objects.for_listing(), slug=slug)
+    if request.method == "GET":
+        return _detail(request, program, ListingReportForm())
+
+    limit, window = getattr(settings, "RATELIMIT_REPORT", DEFAULT_REPORT_LIMIT)
+    if is_limited("listing_report", request, limit, window):
+        return render(
+            request,
+            "programs/directory/report_limited.html",
+            {"program": program},
+            status=HTTPStatus.TOO_MANY_REQUESTS,
+        )
+    form = ListingReportForm(request.POST)
+    thanks = gettext("Thank you. Staff will check this listing and correct it.")
+    # The thank-you shows at the top of the page, so land there, not on the form.
+    done = f"{program.get_absolute_url()}#main"
+    if form.is_spam():
+        # Bots that fill the hidden field are told it worked, and nothing is stored.
+        messages.success(request, thanks)
+        return redirect(done)
+    if not form.is_valid():
+        return _detail(request, program, form, status=HTTPStatus.BAD_REQUEST)
+    report = form.save(commit=False)
+    report.program = program
+    report.save()
+    messages.success(request, thanks)
+    return redirect(done)
+
+
+def _detail(
+    request: HttpRequest,
+    program: Program,
+    form: ListingReportForm,
+    status: HTTPStatus = HTTPStatus.OK,
+) -> HttpResponse:
+    return render(
+        request,
+        "programs/directory/detail.html",
+        {
+            "program": program,
+            "level": program.level,
+            "report_form": form,
+            "questions": site_text("QUESTIONS_TO_ASK"),
+            "level_programs_url": _level_search_url(program.level),
+        },
+        status=status,
+    )
+
+
+def _level_search_url(level: TreatmentLevel) -> str:
+    return f"{reverse('programs:program_list')}?{urlencode({'level': level.slug})}"
+
+
+@require_GET
+def program_compare(request: HttpRequest) -> HttpResponse:
+    selection = parse_compare_ids(request.GET.getlist("ids"))
+    notes = list(selection.notes)
+    found = Program.objects.for_listing().in_bulk(selection.ids)
+    programs = [found[pk] for pk in selection.ids if pk in found]
+    missing = len(selection.ids) - len(programs)
+    if missing:
+        notes.append(
+            ngettext(
+                "%(count)s of the programs you chose is no longer listed, so we left it out.",
+                "%(count)s of the programs you chose are no longer listed, so we left them out.",
+                missing,
+            )
+            % {"count": missing}
+        )
+    back = _back_to_search(request.GET.get("from", ""))
+    context = {"programs": programs, "notes": notes, "back_url": back, "max": MAX_COMPARE}
+    if len(programs) < 2:
+        context["problem"] = gettext(
+            "Choose at least two programs to compare. Tick “Compare” on two to four "
+            "programs in the search results, then press “Compare selected”."
+        )
+        return render(
+            request,
+            "programs/directory/compare.html",
+            context,
+            status=HTTPStatus.BAD_REQUEST,
+        )
+    return render(request, "programs/directory/compare.html", context)
+
+
+def _back_to_search(query: str) -> str:
+    """The directory with the visitor's filters again (always our own page, never elsewhere)."""
+    given = QueryDict(query[:2000])
+    kept = QueryDict(mutable=True)
+    for name in (
+        *DirectoryFilterForm.MULTI_FIELDS,
+        *DirectoryFilterForm.BOOLEAN_FIELDS,
+        "location",
+    ):
+        if values := given.getlist(name):
+            kept.setlist(name, values)
+    url = reverse("programs:program_list")
+    return f"{url}?{kept.urlencode()}" if kept else url

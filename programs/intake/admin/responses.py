@@ -1,0 +1,438 @@
+"""Admin for the intake team's response queue and each response's read-only detail page.
+
+Answers are never editable, by anyone: the change view is a read-only detail page, and
+status, assignment and notes have their own small forms posting to their own URLs.
+Every detail view, export, status change and note is written to the access log.
+"""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import override
+
+from programs.intake import audit, exports, fhir
+from programs.intake import services as queue
+from programs.intake.admin.listing import AssigneeFilter, ContactStatusFilter, QueueFilter
+from programs.intake.admin.shared import (
+    QueueActionsMixin,
+    ReceivedFilter,
+    assignee_html,
+    csv_download,
+    fhir_download,
+    received_html,
+    reference_html,
+    search_by_code,
+    status_badge,
+)
+from programs.intake.forms import ContactUpdateForm, StaffNoteForm
+from programs.models import (
+    AuditAction,
+    ContactRequest,
+    ContactRequestChange,
+    ExportFormat,
+    Response,
+    TreatmentLevel,
+)
+from programs.questionnaire import triage
+from programs.questionnaire.questions import SECTIONS, answer_labels, questions_for
+
+
+class SuggestedLevelFilter(admin.RelatedFieldListFilter):
+    """The suggested level; a crisis response has none, and the filter says so in words."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.empty_value_display = "None: crisis"
+
+
+class QueueChangeList(ChangeList):
+    """The queue's page of rows, loaded without the answers and reasons it never shows."""
+
+    # JSON columns (parsed row by row) and contact details: the detail page shows them.
+    not_listed = [
+        "answers",
+        "area_scores",
+        "reasons",
+        "crisis_reasons",
+        "also_consider",
+        "flags",
+        "notes",
+        "contact_request__name",
+        "contact_request__phone",
+        "contact_request__email",
+    ]
+
+    def get_results(self, request: HttpRequest) -> None:
+        super().get_results(request)
+        self.result_list = self.result_list.defer(*self.not_listed)
+
+
+@override("en")
+def answer_sections(response: Response) -> tuple[list[dict], list[tuple[str, str]]]:
+    """Questions and answers as the person saw them, by section; and any unknown keys.
+
+    Worded as in the response's own questionnaire version, and only the questions that
+    were answered (a crisis response may be stored before the rest of the form). In
+    English, whatever language the person used: the staff read them in English.
+    """
+    answers = response.answers if isinstance(response.answers, dict) else {}
+    version = exports.wording_version(response)
+    questions = questions_for(version)
+    wording = {"self": "self", "someone_else": "other"}.get(response.for_whom, "both")
+    sections = []
+    for section in SECTIONS:
+        rows = []
+        for question in questions:
+            if question.section != section.key or question.key not in answers:
+                continue
+            labels = answer_labels(question.key, answers[question.key], version)
+            rows.append((getattr(question, wording), labels or ["None of these"]))
+        if rows:
+            sections.append({"legend": section.legend, "rows": rows})
+    known = {q.key for q in questions}
+    others = [(key, json.dumps(value)) for key, value in answers.items() if key not in known]
+    return sections, others
+
+
+def _flags(response: Response, texts: dict[str, list]) -> list[tuple[str, str]]:
+    """Each flag's label, with the text the person was shown for it."""
+    # The stored text is what that version said (wording changes between versions); the
+    # current table only stands in for a row stored without one.
+    stored = {
+        item.get("flag"): item.get("text")
+        for item in texts.get("flag_texts", [])
+        if isinstance(item, dict)
+    }
+    return [
+        (exports.FLAG_LABELS.get(flag, flag), stored.get(flag) or triage.FLAG_TEXT.get(flag, ""))
+        for flag in response.flags
+    ]
+
+
+def _timeline(response: Response, contact: ContactRequest | None) -> list[dict]:
+    """Notes and contact-request changes, newest first, ending with the response itself."""
+    events = [
+        {
+            "at": note.created_at,
+            "kind": "note",
+            "by": queue.staff_name(note.author) or "A former staff member",
+            "text": note.text,
+        }
+        for note in response.staff_notes.select_related("author")
+    ]
+    if contact is not None:
+        for change in contact.changes.select_related("changed_by", "assignee"):
+            if change.kind == ContactRequestChange.Kind.STATUS:
+                text = (
+                    f"Status changed from {change.get_old_status_display() or 'none'} "
+                    f"to {change.get_new_status_display()}"
+                )
+            elif change.assignee is None:
+                text = "Unassigned"
+            else:
+                text = f"Assigned to {queue.staff_name(change.assignee)}"
+            events.append(
+                {
+                    "at": change.changed_at,
+                    "kind": change.kind,
+                    "by": queue.staff_name(change.changed_by) or "A former staff member",
+                    "text": text,
+                }
+            )
+        events.append(
+            {
+                "at": contact.created_at,
+                "kind": "shared",
+                "by": "",
+                "text": "Contact details shared",
+            }
+        )
+    events.sort(key=lambda event: event["at"], reverse=True)
+    events.append(
+        {"at": response.created_at, "kind": "received", "by": "", "text": "Questionnaire sent"}
+    )
+    return events
+
+
+@admin.register(Response)
+class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
+    list_display = ["reference", "received", "answered_for", "level", "contact_status"]
+    list_display_links = ["reference"]
+    list_select_related = ["suggested_level", "contact_request", "contact_request__assigned_to"]
+    list_filter = [
+        QueueFilter,
+        "crisis",
+        ContactStatusFilter,
+        AssigneeFilter,
+        ("suggested_level", SuggestedLevelFilter),
+        "for_whom",
+        ("created_at", ReceivedFilter),
+    ]
+    # Crisis responses nobody has handled, then new contact requests, then newest first
+    # (see Response.queue_rank); read straight off the response_queue_order index.
+    ordering = ["-queue_rank", "-created_at", "-id"]
+    search_fields = ["reference_code"]
+    date_hierarchy = "created_at"
+
+    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
+        return search_by_code(queryset, search_term, "reference_code"), False
+
+    def get_changelist(self, request: HttpRequest, **kwargs):
+        return QueueChangeList
+
+    def changelist_view(self, request: HttpRequest, extra_context=None):
+        return super().changelist_view(
+            request, {"title": "Intake queue: responses", **(extra_context or {})}
+        )
+
+    @admin.display(description="Reference")
+    def reference(self, obj: Response) -> str:
+        return reference_html(obj)
+
+    @admin.display(description="Received", ordering="created_at")
+    def received(self, obj: Response) -> str:
+        return received_html(obj.created_at)
+
+    @admin.display(description="Answered for", ordering="for_whom")
+    def answered_for(self, obj: Response) -> str:
+        return obj.get_for_whom_display()
+
+    @admin.display(description="Suggested level", ordering="suggested_level__intensity_rank")
+    def level(self, obj: Response) -> str:
+        if obj.suggested_level is None:
+            return format_html('<span class="queue-muted">{}</span>', "None: crisis")
+        return f"{obj.suggested_level.short_name} ({obj.suggested_level.level_number})"
+
+    @admin.display(description="Contact request")
+    def contact_status(self, obj: Response) -> str:
+        contact = exports.contact_of(obj)
+        if contact is None:
+            return status_badge(None)
+        return format_html("{}<br>{}", status_badge(contact), assignee_html(contact))
+
+    # -- URLs and views ---------------------------------------------------------------
+
+    def get_urls(self):
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        view = self.admin_site.admin_view
+        return [
+            path(
+                "<path:object_id>/contact/",
+                view(self.contact_view),
+                name=f"{prefix}_contact",
+            ),
+            path("<path:object_id>/notes/", view(self.note_view), name=f"{prefix}_note"),
+            path(
+                "<path:object_id>/export/<str:export_format>/",
+                view(self.export_view),
+                name=f"{prefix}_export",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _get_response(self, request: HttpRequest, object_id: str) -> Response:
+        response = self.get_object(request, unquote(object_id))
+        if response is None:
+            raise Http404("No response with that id.")
+        if not self.has_view_permission(request, response):
+            raise PermissionDenied
+        return response
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        return super().get_queryset(request).for_queue()
+
+    def detail_url(self, response: Response) -> str:
+        return reverse("admin:programs_response_change", args=[response.pk])
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Answers are read-only for everyone: nothing is ever posted to this page.
+        if request.method not in ("GET", "HEAD"):
+            raise PermissionDenied
+        response = self.get_object(request, unquote(object_id))
+        if response is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, response):
+            raise PermissionDenied
+        return self.detail_view(request, response)
+
+    def detail_view(
+        self,
+        request: HttpRequest,
+        response: Response,
+        *,
+        contact_form: ContactUpdateForm | None = None,
+        note_form: StaffNoteForm | None = None,
+        status: int = 200,
+    ) -> HttpResponse:
+        """The read-only page: answers as the person saw them, suggestion, contact, timeline."""
+        contact = exports.contact_of(response)
+        audit.record(request, AuditAction.VIEWED, [response])
+        can_change_contact = contact is not None and self.has_change_contact_permission(request)
+        can_add_note = request.user.has_perm("programs.add_staffnote")
+        if can_change_contact and contact_form is None:
+            contact_form = ContactUpdateForm(user=request.user, contact=contact)
+        if can_add_note and note_form is None:
+            note_form = StaffNoteForm()
+        also = dict(
+            TreatmentLevel.objects.filter(slug__in=response.also_consider).values_list(
+                "slug", "name"
+            )
+        )
+        sections, other_answers = answer_sections(response)
+        version = exports.wording_version(response)
+        answers = response.answers if isinstance(response.answers, dict) else {}
+        # Staff read everything in English; what a Spanish speaker read is kept beside it.
+        english = response.texts_in("en")
+        areas = [
+            {
+                "number": area,
+                "name": triage.AREA_NAMES.get(area, f"Area {area}"),
+                "score": score,
+                "reasons": [r["text"] for r in english["reasons"] if r.get("area") == area],
+                "original": [r["text"] for r in response.reasons if r.get("area") == area]
+                if response.language != "en"
+                else [],
+            }
+            for area, score in response.area_score_list
+        ]
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "app_label": self.opts.app_label,
+            "original": response,
+            "response": response,
+            "title": f"Response {response.reference_code}",
+            "subtitle": None,
+            "media": self.media,
+            "contact": contact,
+            "contact_badge": status_badge(contact),
+            "received": received_html(response.created_at),
+            "also_consider": [also.get(slug, slug) for slug in response.also_consider],
+            "areas": areas,
+            "english": english,
+            "flags": _flags(response, english),
+            "sections": sections,
+            "other_answers": other_answers,
+            "current_version": triage.QUESTIONNAIRE_VERSION,
+            # Labels and withdrawal care are named as in the response's own version.
+            "wording_version": version,
+            "withdrawal_care": exports.withdrawal_care_label(response),
+            "unfinished": not fhir.is_complete(answers, version),
+            "timeline": _timeline(response, contact),
+            "contact_form": contact_form if can_change_contact else None,
+            "note_form": note_form if can_add_note else None,
+            "can_export": self.has_export_permission(request),
+            "can_delete": self.has_delete_permission(request, response),
+            "contact_url": reverse("admin:programs_response_contact", args=[response.pk]),
+            "note_url": reverse("admin:programs_response_note", args=[response.pk]),
+            "export_csv_url": reverse(
+                "admin:programs_response_export", args=[response.pk, ExportFormat.CSV]
+            ),
+            "export_fhir_url": reverse(
+                "admin:programs_response_export", args=[response.pk, ExportFormat.FHIR]
+            ),
+            "delete_url": reverse("admin:programs_response_delete", args=[response.pk]),
+            "changelist_url": reverse("admin:programs_response_changelist"),
+            "is_me_assigned": contact is not None and contact.assigned_to_id == request.user.pk,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(
+            request, "admin/programs/response/detail.html", context, status=status
+        )
+
+    def contact_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:programs_response_change", args=[object_id])
+            )
+        response = self._get_response(request, object_id)
+        contact = exports.contact_of(response)
+        if contact is None or not self.has_change_contact_permission(request):
+            raise PermissionDenied
+        form = ContactUpdateForm(request.POST, user=request.user, contact=contact)
+        if not form.is_valid():
+            return self.detail_view(request, response, contact_form=form, status=400)
+        data = form.cleaned_data
+        try:
+            changes = queue.update_contact_request(
+                contact.pk,
+                by=request.user,
+                status=data["status"],
+                assigned_to=data["assigned_to"],
+                expected_status=data["expected_status"],
+                expected_assignee_id=data["expected_assignee"],
+            )
+        except queue.StaleContactRequest:
+            self.message_user(
+                request,
+                "Someone else changed this contact request while you had it open. This is "
+                "its current state: make your change again if it still applies.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(self.detail_url(response))
+        if changes:
+            audit.record(
+                request,
+                AuditAction.CONTACT_CHANGED,
+                [response],
+                detail=queue.describe_changes(changes),
+            )
+            self.message_user(request, capfirst(queue.describe_changes(changes)) + ".")
+        else:
+            self.message_user(request, "Nothing changed.", messages.INFO)
+        return HttpResponseRedirect(self.detail_url(response))
+
+    def note_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:programs_response_change", args=[object_id])
+            )
+        response = self._get_response(request, object_id)
+        if not request.user.has_perm("programs.add_staffnote"):
+            raise PermissionDenied
+        form = StaffNoteForm(request.POST)
+        if not form.is_valid():
+            return self.detail_view(request, response, note_form=form, status=400)
+        queue.add_note(response, by=request.user, text=form.cleaned_data["text"])
+        audit.record(request, AuditAction.NOTE_ADDED, [response])
+        self.message_user(request, "Note added.")
+        return HttpResponseRedirect(self.detail_url(response) + "#timeline")
+
+    def export_view(
+        self, request: HttpRequest, object_id: str, export_format: str
+    ) -> HttpResponse:
+        if export_format not in ExportFormat.values:
+            raise Http404("No such export format.")
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:programs_response_change", args=[object_id])
+            )
+        response = self._get_response(request, object_id)
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        if export_format == ExportFormat.FHIR:
+            return fhir_download(request, response)
+        return csv_download(request, Response.objects.for_queue().filter(pk=response.pk))
+
+    # -- Deleting (superusers only) leaves a trace in the access log -------------------
+
+    def delete_model(self, request: HttpRequest, obj: Response) -> None:
+        audit.record(request, AuditAction.DELETED, [obj])
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
+        audit.record(
+            request, AuditAction.DELETED, queryset.values_list("reference_code", flat=True)
+        )
+        super().delete_queryset(request, queryset)

@@ -1,0 +1,140 @@
+"""The intake team's working records: notes, contact-request history and the access log."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models, transaction
+from django.utils import timezone
+
+from programs.questionnaire.models import ContactRequest, ContactStatus, Response
+
+
+class AppendOnlyError(Exception):
+    """Raised when code tries to change or delete a record that may only be added."""
+
+
+class StaffNote(models.Model):
+    """What a staff member did or learned about a response. Notes are never edited."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="staff_notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    text = models.TextField(max_length=2000)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        # Shown in delete confirmations and logs: never the text itself.
+        return f"Staff note {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Staff notes are append-only; add a new note instead.")
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.response.refresh_queue_rank()
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Staff notes are append-only; they go with their response.")
+
+
+class ContactRequestChange(models.Model):
+    """One change of a contact request's status or assignee, for the staff timeline."""
+
+    class Kind(models.TextChoices):
+        STATUS = "status", "Status"
+        ASSIGNMENT = "assignment", "Assignment"
+
+    contact_request = models.ForeignKey(
+        ContactRequest, on_delete=models.CASCADE, related_name="changes"
+    )
+    changed_at = models.DateTimeField(default=timezone.now, editable=False)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    kind = models.CharField(max_length=20, choices=Kind)
+    old_status = models.CharField(max_length=20, choices=ContactStatus, blank=True)
+    new_status = models.CharField(max_length=20, choices=ContactStatus, blank=True)
+    # For an assignment: who it was given to; None means it was unassigned.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="status", new_status=""),
+                name="contact_change_status_has_new_status",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} change {self.pk}"
+
+
+class AuditAction(models.TextChoices):
+    VIEWED = "viewed", "Viewed a response"
+    EXPORTED = "exported", "Exported"
+    CONTACT_CHANGED = "contact_changed", "Changed status or assignment"
+    NOTE_ADDED = "note_added", "Added a note"
+    DELETED = "deleted", "Deleted"
+    PURGED = "purged", "Purged expired responses"
+
+
+class ExportFormat(models.TextChoices):
+    CSV = "csv", "CSV"
+    FHIR = "fhir", "FHIR R4 QuestionnaireResponse (JSON)"
+
+
+class AuditEntry(models.Model):
+    """Who did what to which responses, and from which admin page.
+
+    Holds reference codes as text, not foreign keys, so entries outlive the responses
+    they mention (a purge must not delete its own record). Never holds answer values,
+    note text or contact details.
+    """
+
+    at = models.DateTimeField("when", default=timezone.now, editable=False, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # Kept as text so the entry still says who after the account is deleted.
+    actor_name = models.CharField("by", max_length=150)
+    action = models.CharField(max_length=20, choices=AuditAction, db_index=True)
+    export_format = models.CharField(max_length=10, choices=ExportFormat, blank=True)
+    response_count = models.PositiveIntegerField("responses", default=0)
+    reference_codes = models.TextField(blank=True, help_text="Space-separated reference codes.")
+    path = models.CharField("page", max_length=300, blank=True)
+    detail = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = "response access log entry"
+        verbose_name_plural = "response access log"
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} by {self.actor_name}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Access log entries cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Access log entries cannot be deleted.")
+
+    @property
+    def reference_code_list(self) -> list[str]:
+        return self.reference_codes.split()

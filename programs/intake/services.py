@@ -1,0 +1,213 @@
+"""The intake queue's rules: status changes, assignment, notes, counts and who works it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from programs.intake.business_days import ClosedDays, business_days_before
+from programs.intake.roles import INTAKE_STAFF
+from programs.models import (
+    CLOSED_STATUSES,
+    ContactRequest,
+    ContactRequestChange,
+    ContactStatus,
+    Response,
+    StaffNote,
+)
+
+WAITING_BUSINESS_DAYS = 2
+RECENT_CRISIS_DAYS = 7
+# "Mark contacted" only moves a request forward; a scheduled or closed one stays as it is.
+MARKABLE_CONTACTED = frozenset({ContactStatus.NEW, ContactStatus.IN_PROGRESS})
+
+
+class StaleContactRequest(Exception):
+    """The contact request changed after the form was shown; nothing was saved."""
+
+
+class _Unchanged:
+    def __repr__(self) -> str:
+        return "UNCHANGED"
+
+
+UNCHANGED = _Unchanged()
+
+
+def queue_staff(also: Iterable[int | None] = ()) -> QuerySet:
+    """Active staff who can work the queue (intake staff, superusers), plus ``also`` by id."""
+    ids = [pk for pk in also if pk is not None]
+    return (
+        get_user_model()
+        .objects.filter(
+            Q(is_active=True, is_staff=True)
+            & (Q(is_superuser=True) | Q(groups__name=INTAKE_STAFF))
+            | Q(pk__in=ids)
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def staff_name(user: AbstractBaseUser | None) -> str:
+    """How the queue names a staff member."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
+def update_contact_request(
+    contact_id: int,
+    *,
+    by: AbstractBaseUser,
+    status: str | None = None,
+    assigned_to: AbstractBaseUser | None | _Unchanged = UNCHANGED,
+    expected_status: str | None = None,
+    expected_assignee_id: int | None | _Unchanged = UNCHANGED,
+) -> list[ContactRequestChange]:
+    """Change status and/or assignee, keeping a history row for each change.
+
+    With ``expected_*`` given, refuses (StaleContactRequest) when someone else changed
+    the request since the form was shown, rather than silently overwriting their work.
+    """
+    with transaction.atomic():
+        contact = ContactRequest.objects.select_for_update().get(pk=contact_id)
+        if (expected_status is not None and contact.status != expected_status) or (
+            expected_assignee_id is not UNCHANGED
+            and contact.assigned_to_id != expected_assignee_id
+        ):
+            raise StaleContactRequest
+        now = timezone.now()
+        changes: list[ContactRequestChange] = []
+        fields: list[str] = []
+        if status is not None and status != contact.status:
+            if status not in ContactStatus.values:
+                raise ValueError(f"Unknown contact request status {status!r}")
+            changes.append(
+                ContactRequestChange(
+                    contact_request=contact,
+                    changed_at=now,
+                    changed_by=by,
+                    kind=ContactRequestChange.Kind.STATUS,
+                    old_status=contact.status,
+                    new_status=status,
+                )
+            )
+            contact.status = status
+            contact.status_changed_at = now
+            fields += ["status", "status_changed_at"]
+        new_assignee_id = None if assigned_to is None else getattr(assigned_to, "pk", None)
+        if assigned_to is not UNCHANGED and new_assignee_id != contact.assigned_to_id:
+            changes.append(
+                ContactRequestChange(
+                    contact_request=contact,
+                    changed_at=now,
+                    changed_by=by,
+                    kind=ContactRequestChange.Kind.ASSIGNMENT,
+                    assignee=assigned_to,
+                )
+            )
+            contact.assigned_to = assigned_to
+            fields.append("assigned_to")
+        if changes:
+            contact.save(update_fields=fields)
+            ContactRequestChange.objects.bulk_create(changes)
+        return changes
+
+
+def describe_changes(changes: Iterable[ContactRequestChange]) -> str:
+    """A short account of changes for the access log: statuses and staff names only."""
+    parts = []
+    for change in changes:
+        if change.kind == ContactRequestChange.Kind.STATUS:
+            old = ContactStatus(change.old_status).label if change.old_status else "none"
+            parts.append(f"status {old} → {ContactStatus(change.new_status).label}")
+        else:
+            parts.append(f"assigned to {staff_name(change.assignee) or 'nobody'}")
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    # (reference code, changes) for each response whose contact request changed.
+    changed: list[tuple[str, list[ContactRequestChange]]]
+    skipped: int  # selected responses with no request, or whose request could not change
+
+
+def _contacts_of(responses: QuerySet) -> QuerySet:
+    return ContactRequest.objects.filter(response__in=responses).select_related("response")
+
+
+def mark_contacted(responses: QuerySet, *, by: AbstractBaseUser) -> BulkResult:
+    """Mark the new and in-progress contact requests of these responses as contacted."""
+    total = responses.count()
+    changed = []
+    for contact in _contacts_of(responses).filter(status__in=MARKABLE_CONTACTED):
+        changes = update_contact_request(contact.pk, by=by, status=ContactStatus.CONTACTED)
+        if changes:
+            changed.append((contact.response.reference_code, changes))
+    return BulkResult(changed, total - len(changed))
+
+
+def assign(responses: QuerySet, *, to: AbstractBaseUser, by: AbstractBaseUser) -> BulkResult:
+    """Assign the open contact requests of these responses to one staff member."""
+    total = responses.count()
+    changed = []
+    contacts = _contacts_of(responses).exclude(status__in=CLOSED_STATUSES)
+    for contact in contacts.exclude(assigned_to=to):
+        changes = update_contact_request(contact.pk, by=by, assigned_to=to)
+        if changes:
+            changed.append((contact.response.reference_code, changes))
+    return BulkResult(changed, total - len(changed))
+
+
+def add_note(response: Response, *, by: AbstractBaseUser, text: str) -> StaffNote:
+    """Append a note to a response's timeline."""
+    text = text.strip()
+    if not text:
+        raise ValueError("A note needs some text.")
+    return StaffNote.objects.create(response=response, author=by, text=text)
+
+
+@dataclass(frozen=True)
+class QueueSummary:
+    new_requests: int
+    recent_crisis: int
+    waiting: int
+    crisis_since: datetime
+    waiting_cutoff: datetime
+
+
+def closed_days() -> ClosedDays:
+    """The intake team's days off: INTAKE_FEDERAL_HOLIDAYS and INTAKE_CLOSED_DAYS."""
+    return ClosedDays(settings.INTAKE_CLOSED_DAYS, federal=settings.INTAKE_FEDERAL_HOLIDAYS)
+
+
+def waiting_cutoff(now: datetime) -> datetime:
+    """Requests shared before this moment have waited more than the allowed business days."""
+    return business_days_before(timezone.localtime(now), WAITING_BUSINESS_DAYS, closed_days())
+
+
+def crisis_since(now: datetime) -> datetime:
+    return now - timedelta(days=RECENT_CRISIS_DAYS)
+
+
+def queue_summary(now: datetime | None = None) -> QueueSummary:
+    """The three numbers on the admin home page, in three small indexed queries."""
+    now = now or timezone.now()
+    since, cutoff = crisis_since(now), waiting_cutoff(now)
+    return QueueSummary(
+        new_requests=ContactRequest.objects.new().count(),
+        recent_crisis=Response.objects.recent_crisis(since).count(),
+        waiting=ContactRequest.objects.waiting_since(cutoff).count(),
+        crisis_since=since,
+        waiting_cutoff=cutoff,
+    )

@@ -1,0 +1,95 @@
+"""Admin for content editors and intake staff."""
+
+from django.contrib import admin
+
+from programs.models import Service, SuitabilityCriterion, TreatmentLevel
+
+
+class SuitabilityCriterionInline(admin.TabularInline):
+    model = SuitabilityCriterion
+    extra = 0
+    fields = ["kind", "area", "text", "text_es", "order"]
+
+
+@admin.register(TreatmentLevel)
+class TreatmentLevelAdmin(admin.ModelAdmin):
+    list_display = ["name", "level_number", "intensity_rank", "hours_display", "cost_rank"]
+    list_display_links = ["name"]
+    ordering = ["intensity_rank"]
+    search_fields = ["name", "short_name", "summary", "name_es"]
+    prepopulated_fields = {"slug": ["short_name"]}
+    filter_horizontal = ["services"]
+    inlines = [SuitabilityCriterionInline]
+    fieldsets = [
+        (
+            None,
+            {"fields": ["name", "short_name", "slug", "level_number", "summary", "description"]},
+        ),
+        (
+            "Hours and schedule",
+            {
+                "fields": [
+                    ("hours_adult_min", "hours_adult_max"),
+                    ("hours_adolescent_min", "hours_adolescent_max"),
+                    ("sessions_min", "sessions_max"),
+                    "schedule_note",
+                    ("length_weeks_min", "length_weeks_max"),
+                    "length_note",
+                    "typical_week",
+                    "typical_week_text",
+                ]
+            },
+        ),
+        (
+            "Setting and care",
+            {
+                "fields": [
+                    "setting",
+                    "lives_at_home",
+                    "supervision_24h",
+                    "medical_care",
+                    "keeps_work_school",
+                    "telehealth_possible",
+                    "services",
+                    "steps_note",
+                ]
+            },
+        ),
+        ("Ordering", {"fields": ["intensity_rank", "cost_rank", "order"]}),
+        (
+            "Spanish",
+            {
+                "description": "Shown on the Spanish pages (/es/). An empty field shows "
+                "the English text there instead.",
+                "fields": [
+                    ("name_es", "short_name_es"),
+                    "summary_es",
+                    "description_es",
+                    "schedule_note_es",
+                    "length_note_es",
+                    "typical_week_text_es",
+                    "setting_es",
+                    "steps_note_es",
+                ],
+            },
+        ),
+    ]
+
+    @admin.display(description="Adult hours a week")
+    def hours_display(self, obj: TreatmentLevel) -> str:
+        return obj.adult_hours_text
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["name", "name_es", "slug", "order"]
+    search_fields = ["name", "description", "name_es"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(SuitabilityCriterion)
+class SuitabilityCriterionAdmin(admin.ModelAdmin):
+    list_display = ["text", "level", "kind", "area", "order"]
+    list_filter = ["level", "kind", "area"]
+    list_select_related = ["level"]
+    search_fields = ["text", "text_es"]

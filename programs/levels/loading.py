@@ -1,0 +1,110 @@
+"""Loads the content in programs.content (and its Spanish in programs.content_es) into the
+database, idempotently."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from programs.levels import content, content_es
+
+SPANISH_SUFFIX = "_es"
+
+
+def _field_names(model: Any) -> set[str]:
+    # A data migration passes historical models: write only the fields they have, so
+    # content added for later fields does not break an old migration.
+    return {f.name for f in model._meta.get_fields() if getattr(f, "concrete", False)}
+
+
+def _known_fields(model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    names = _field_names(model)
+    return {k: v for k, v in values.items() if k in names and k not in {"slug", "services"}}
+
+
+def _spanish_fields(model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    """`<field>_es` values from a Spanish record, for the fields the model has."""
+    names = _field_names(model)
+    return {
+        f"{k}{SPANISH_SUFFIX}": v
+        for k, v in values.items()
+        if f"{k}{SPANISH_SUFFIX}" in names and isinstance(v, str)
+    }
+
+
+def _spanish_criteria(slug: str, count: int) -> list[str]:
+    """The Spanish criteria of a level, in the English order; empty if they do not line up."""
+    spanish = content_es.LEVELS_ES.get(slug, {}).get("criteria", [])
+    return list(spanish) if len(spanish) == count else []
+
+
+def sync_content(level_model: Any, service_model: Any, criterion_model: Any) -> dict[str, int]:
+    """Create or update the levels, services and criteria; return counts of what was written."""
+    services = {}
+    for item in content.SERVICES:
+        defaults = _known_fields(service_model, item)
+        defaults |= _spanish_fields(service_model, content_es.SERVICES_ES.get(item["slug"], {}))
+        service, _ = service_model.objects.update_or_create(slug=item["slug"], defaults=defaults)
+        services[service.slug] = service
+
+    criteria_count = 0
+    with_spanish = "text_es" in _field_names(criterion_model)
+    for item in content.LEVELS:
+        defaults = _known_fields(level_model, item)
+        defaults |= _spanish_fields(level_model, content_es.LEVELS_ES.get(item["slug"], {}))
+        level, _ = level_model.objects.update_or_create(slug=item["slug"], defaults=defaults)
+        level.services.set([services[slug] for slug in item["services"]])
+        # Criteria have no natural key: the content module is their source of truth.
+        level.criteria.all().delete()
+        spanish = _spanish_criteria(item["slug"], len(item["criteria"])) if with_spanish else []
+        criteria = []
+        for order, (kind, area, text) in enumerate(item["criteria"], start=1):
+            criterion = criterion_model(level=level, kind=kind, area=area, text=text, order=order)
+            if spanish:
+                criterion.text_es = spanish[order - 1]
+            criteria.append(criterion)
+        criterion_model.objects.bulk_create(criteria)
+        criteria_count += len(item["criteria"])
+    return {
+        "levels": len(content.LEVELS),
+        "services": len(services),
+        "criteria": criteria_count,
+    }
+
+
+def fill_spanish(level_model: Any, service_model: Any, criterion_model: Any) -> int:
+    """Fill empty Spanish fields whose English is still the shipped text; return how many.
+
+    For databases loaded before the Spanish columns existed. It never overwrites Spanish
+    an editor wrote, nor translates English an editor changed (that Spanish would no
+    longer match): those fields stay empty and the pages fall back to the English.
+    """
+    filled = 0
+
+    def fill(obj: Any, english: dict[str, Any], spanish: dict[str, Any]) -> None:
+        nonlocal filled
+        changed = []
+        for field, value in _spanish_fields(type(obj), spanish).items():
+            source = field.removesuffix(SPANISH_SUFFIX)
+            if not getattr(obj, field) and getattr(obj, source) == english.get(source):
+                setattr(obj, field, value)
+                changed.append(field)
+        if changed:
+            obj.save(update_fields=changed)
+            filled += len(changed)
+
+    for item in content.SERVICES:
+        for service in service_model.objects.filter(slug=item["slug"]):
+            fill(service, item, content_es.SERVICES_ES.get(item["slug"], {}))
+    for item in content.LEVELS:
+        spanish = content_es.LEVELS_ES.get(item["slug"], {})
+        for level in level_model.objects.filter(slug=item["slug"]):
+            fill(level, item, spanish)
+            translations = _spanish_criteria(item["slug"], len(item["criteria"]))
+            by_order = {c.order: c for c in criterion_model.objects.filter(level=level)}
+            for order, ((_kind, _area, text), text_es) in enumerate(
+                zip(item["criteria"], translations, strict=False), start=1
+            ):
+                criterion = by_order.get(order)
+                if criterion is not None:
+                    fill(criterion, {"text": text}, {"text": text_es})
+    return filled

@@ -1,0 +1,397 @@
+"""Questionnaire responses and the contact requests people choose to share."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Mapping
+from datetime import datetime
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from programs.levels.models import TreatmentLevel
+from programs.questionnaire import triage
+
+# No 0/O, 1/I/L or 5/S: easy to read aloud over the phone.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRTUVWXYZ2346789"
+REFERENCE_LENGTH = 8
+REFERENCE_ATTEMPTS = 10
+
+
+def new_reference_code() -> str:
+    return "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(REFERENCE_LENGTH))
+
+
+def new_public_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class SiteLanguage(models.TextChoices):
+    """The languages the public site and its questionnaire are offered in."""
+
+    ENGLISH = "en", "English"
+    SPANISH = "es", "Spanish"
+
+
+class ForWhom(models.TextChoices):
+    SELF = "self", "Themselves"
+    SOMEONE_ELSE = "someone_else", "Someone else"
+
+
+class WithdrawalCare(models.TextChoices):
+    """The triage engine's ``WITHDRAWAL_CARE`` (version 1 used the first, second and fifth)."""
+
+    NONE = "none", "None"
+    AMBULATORY = "ambulatory", "Ambulatory (outpatient visits)"
+    MONITORED = "monitored", "Day-long monitoring, home at night"
+    RESIDENTIAL = "residential", "Residential withdrawal care"
+    MEDICALLY_MANAGED = "medically_managed", "Medically managed (hospital or inpatient)"
+    MEDICATION = "medication", "Medication instead of withdrawal (opioids in pregnancy)"
+
+
+class ContactStatus(models.TextChoices):
+    NEW = "new", "New"
+    IN_PROGRESS = "in_progress", "In progress"
+    CONTACTED = "contacted", "Contacted"
+    SCHEDULED = "scheduled", "Scheduled"
+    REFERRED_ELSEWHERE = "referred_elsewhere", "Referred elsewhere"
+    CLOSED = "closed", "Closed"
+
+
+# A request stays open, and its response is kept past the retention period, until staff
+# close it or refer the person elsewhere: only then is there nothing left to do.
+CLOSED_STATUSES: frozenset[str] = frozenset(
+    {ContactStatus.REFERRED_ELSEWHERE, ContactStatus.CLOSED}
+)
+OPEN_STATUSES: frozenset[str] = frozenset(ContactStatus.values) - CLOSED_STATUSES
+# Nobody has reached the person yet.
+NOT_REACHED_STATUSES: frozenset[str] = frozenset({ContactStatus.NEW, ContactStatus.IN_PROGRESS})
+
+
+class QueueRank(models.IntegerChoices):
+    """Where a response sorts in the intake queue; higher comes first."""
+
+    ROUTINE = 0, "Routine"
+    NEW_REQUEST = 1, "New contact request"
+    CRISIS = 2, "Crisis not yet handled"
+
+
+def queue_rank(*, crisis: bool, contact_status: str | None, has_notes: bool) -> int:
+    """A crisis stays on top until the person is reached (or, anonymous, until a note is added)."""
+    if crisis:
+        if contact_status is None:
+            unhandled = not has_notes
+        else:
+            unhandled = contact_status in NOT_REACHED_STATUSES
+        if unhandled:
+            return QueueRank.CRISIS
+    if contact_status == ContactStatus.NEW:
+        return QueueRank.NEW_REQUEST
+    return QueueRank.ROUTINE
+
+
+def suggestion_fields(suggestion: triage.Suggestion) -> dict[str, object]:
+    """The stored fields of a Response that come from the engine's suggestion, as stored."""
+    return {
+        "questionnaire_version": suggestion.questionnaire_version,
+        "crisis": suggestion.crisis,
+        "withdrawal_care": suggestion.withdrawal_care,
+        "area_scores": {str(area): score for area, score in suggestion.area_scores},
+        "reasons": [{"area": r.area, "text": r.text} for r in suggestion.reasons],
+        "crisis_reasons": [
+            {"danger": r.danger, "call": r.call, "text": r.text} for r in suggestion.crisis_reasons
+        ],
+        "also_consider": list(suggestion.also_consider),
+        "flags": list(suggestion.flags),
+        "flag_texts": [{"flag": flag, "text": text} for flag, text in suggestion.flag_texts],
+        "notes": list(suggestion.notes),
+    }
+
+
+class ResponseQuerySet(models.QuerySet):
+    def for_list(self) -> ResponseQuerySet:
+        return self.select_related("suggested_level")
+
+    def for_queue(self) -> ResponseQuerySet:
+        """Everything the staff queue shows for a row, in one query."""
+        return self.select_related(
+            "suggested_level", "contact_request", "contact_request__assigned_to"
+        )
+
+    def recent_crisis(self, since: datetime) -> ResponseQuerySet:
+        return self.filter(crisis=True, created_at__gte=since)
+
+    def expired(self, before: datetime) -> ResponseQuerySet:
+        """Responses received before ``before`` with no open contact request."""
+        return self.filter(created_at__lt=before).exclude(
+            contact_request__status__in=OPEN_STATUSES
+        )
+
+    def record(self, answers: Mapping[str, object], language: str = "en") -> Response:
+        """Run the triage engine on valid answers and store the response atomically.
+
+        Answers are language-independent keys; the reasons and notes are stored in the
+        language the person used, as they saw them.
+        """
+        suggestion = triage.suggest(answers, language=language)
+        clean = triage.validate_answers(answers)  # a crisis may leave some answers out
+        level = None
+        if suggestion.level is not None:
+            level = TreatmentLevel.objects.get(slug=suggestion.level)
+        # One INSERT, atomic by itself (save() retries a taken reference code in its own
+        # transaction), so no outer transaction and its extra round trips.
+        return self.create(
+            for_whom=clean.get("for_whom", ""),
+            answers={k: list(v) if isinstance(v, tuple) else v for k, v in clean.items()},
+            suggested_level=level,
+            language=language,
+            **suggestion_fields(suggestion),
+        )
+
+
+class Response(models.Model):
+    """One submitted questionnaire. No IP address or user agent is stored."""
+
+    public_token = models.CharField(
+        max_length=64, unique=True, default=new_public_token, editable=False
+    )
+    reference_code = models.CharField(
+        max_length=REFERENCE_LENGTH,
+        unique=True,
+        editable=False,
+        validators=[RegexValidator(f"^[{REFERENCE_ALPHABET}]{{{REFERENCE_LENGTH}}}$")],
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    questionnaire_version = models.CharField(max_length=20)
+    # Blank only for a crisis response sent before "who is this for" was answered.
+    for_whom = models.CharField(max_length=20, choices=ForWhom, blank=True)
+    answers = models.JSONField()
+    suggested_level = models.ForeignKey(
+        TreatmentLevel,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="responses",
+    )
+    crisis = models.BooleanField(default=False, db_index=True)
+    withdrawal_care = models.CharField(max_length=20, choices=WithdrawalCare)
+    area_scores = models.JSONField(help_text="Area number (1–6) to score (0–4).")
+    reasons = models.JSONField(default=list)
+    crisis_reasons = models.JSONField(default=list)
+    also_consider = models.JSONField(default=list)
+    flags = models.JSONField(default=list)
+    flag_texts = models.JSONField(
+        default=list, help_text="Each flag with the text the person saw ({flag, text})."
+    )
+    notes = models.JSONField(default=list)
+    language = models.CharField(
+        max_length=8,
+        choices=SiteLanguage,
+        default=SiteLanguage.ENGLISH,
+        help_text="The language the person answered in; reasons and notes are stored in it.",
+    )
+    # Denormalised so the queue's order reads straight off an index: ordering by the live
+    # rule would sort the whole joined table on every page load.
+    queue_rank = models.PositiveSmallIntegerField(
+        choices=QueueRank, default=QueueRank.ROUTINE, editable=False
+    )
+
+    objects = ResponseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        permissions = [("export_response", "Can export responses (CSV and FHIR)")]
+        indexes = [
+            # Matches the queue's ordering (-queue_rank, -created_at, -id), read backwards.
+            models.Index(fields=["queue_rank", "created_at", "id"], name="response_queue_order"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(crisis=True, suggested_level__isnull=True)
+                | models.Q(crisis=False, suggested_level__isnull=False),
+                name="response_level_iff_not_crisis",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Response {self.reference_code}"
+
+    def save(self, *args, **kwargs) -> None:
+        """Save, drawing a fresh reference code if the one drawn is already taken."""
+        if self._state.adding:
+            self.queue_rank = queue_rank(crisis=self.crisis, contact_status=None, has_notes=False)
+        if self.pk is not None or self.reference_code:
+            super().save(*args, **kwargs)
+            return
+        for _attempt in range(REFERENCE_ATTEMPTS):
+            self.reference_code = new_reference_code()
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                if not Response.objects.filter(reference_code=self.reference_code).exists():
+                    raise
+                self.pk = None
+        raise IntegrityError("Could not draw a unique reference code.")
+
+    def get_absolute_url(self) -> str:
+        return reverse("programs:result", args=[self.public_token])
+
+    def program_filters(self) -> list[tuple[str, str]]:
+        """Directory filters (GET parameters) that match this result's level and flags."""
+        if self.suggested_level is None:
+            return []
+        params = [("level", self.suggested_level.slug)]
+        flags = set(self.flags)
+        if "telehealth" in flags:
+            params += [("format", "telehealth"), ("format", "hybrid")]
+        if "adolescent" in flags:
+            params.append(("population", "adolescents"))
+        if "pregnancy" in flags:
+            params.append(("population", "pregnant_postpartum"))
+        if "medication" in flags:
+            substances = set(self.answers.get("substances", []))
+            medicines = set()
+            if "opioids" in substances:
+                medicines |= {"buprenorphine", "methadone", "naltrexone"}
+            if "alcohol" in substances:
+                medicines.add("naltrexone")
+            params += [("medication", m) for m in sorted(medicines)]
+        if "co_occurring" in flags:
+            params.append(("co_occurring", "1"))
+        return params
+
+    @property
+    def area_score_list(self) -> list[tuple[int, int]]:
+        return sorted((int(area), int(score)) for area, score in self.area_scores.items())
+
+    def texts_in(self, language: str) -> dict[str, list]:
+        """Reasons, crisis steps and notes in a language, shaped as stored.
+
+        As stored when the person used that language. Otherwise the engine words them
+        afresh from the stored answers, but only while it still gives exactly the stored
+        suggestion (same questionnaire version, scores, flags and levels); if not, the
+        stored text is what the person saw and stays the record.
+        """
+        stored = {
+            "reasons": self.reasons,
+            "crisis_reasons": self.crisis_reasons,
+            "notes": self.notes,
+            "flag_texts": self.flag_texts,
+        }
+        if language == self.language or self.questionnaire_version != triage.QUESTIONNAIRE_VERSION:
+            return stored
+        try:
+            again = triage.suggest(self.answers, language=language)
+        except ValueError:
+            return stored
+        same = (
+            again.crisis == self.crisis
+            and again.withdrawal_care == self.withdrawal_care
+            and {str(a): s for a, s in again.area_scores} == self.area_scores
+            and list(again.also_consider) == self.also_consider
+            and list(again.flags) == self.flags
+        )
+        if not same:
+            return stored
+        return {
+            "reasons": [{"area": r.area, "text": r.text} for r in again.reasons],
+            "crisis_reasons": [
+                {"danger": r.danger, "call": r.call, "text": r.text} for r in again.crisis_reasons
+            ],
+            "notes": list(again.notes),
+            "flag_texts": [{"flag": flag, "text": text} for flag, text in again.flag_texts],
+        }
+
+    def refresh_queue_rank(self) -> None:
+        """Recompute the stored queue rank after its contact request or notes changed."""
+        status = (
+            ContactRequest.objects.filter(response_id=self.pk)
+            .values_list("status", flat=True)
+            .first()
+        )
+        rank = queue_rank(
+            crisis=self.crisis, contact_status=status, has_notes=self.staff_notes.exists()
+        )
+        Response.objects.filter(pk=self.pk).update(queue_rank=rank)
+        self.queue_rank = rank
+
+
+class BestTime(models.TextChoices):
+    ANY = "any", _("Any time")
+    MORNING = "morning", _("Morning (9 a.m. to noon)")
+    AFTERNOON = "afternoon", _("Afternoon (noon to 5 p.m.)")
+    EVENING = "evening", _("Evening (5 to 8 p.m.)")
+
+
+class PreferredLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish (Español)")
+    OTHER = "other", _("Another language")
+
+
+class ContactRequestQuerySet(models.QuerySet):
+    def new(self) -> ContactRequestQuerySet:
+        return self.filter(status=ContactStatus.NEW)
+
+    def waiting_since(self, cutoff: datetime) -> ContactRequestQuerySet:
+        """Requests shared before ``cutoff`` whose person nobody has reached yet."""
+        return self.filter(status__in=NOT_REACHED_STATUSES, created_at__lt=cutoff)
+
+
+class ContactRequest(models.Model):
+    """Contact details shared with the intake team, only with explicit consent."""
+
+    response = models.OneToOneField(
+        Response, on_delete=models.CASCADE, related_name="contact_request"
+    )
+    consent = models.BooleanField()
+    name = models.CharField(max_length=100)
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(max_length=254, blank=True)
+    best_time = models.CharField(max_length=10, choices=BestTime, default=BestTime.ANY)
+    preferred_language = models.CharField(
+        max_length=10, choices=PreferredLanguage, default=PreferredLanguage.ENGLISH
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    status = models.CharField(
+        max_length=20, choices=ContactStatus, default=ContactStatus.NEW, db_index=True
+    )
+    status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_contact_requests",
+    )
+
+    objects = ContactRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(consent=True), name="contact_consent_given"),
+            models.CheckConstraint(
+                condition=~models.Q(phone="", email=""), name="contact_phone_or_email"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Contact request for {self.response.reference_code}"
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.response.refresh_queue_rank()
+
+    def delete(self, *args, **kwargs):
+        response = self.response
+        with transaction.atomic():
+            result = super().delete(*args, **kwargs)
+            response.refresh_queue_rank()
+        return result

@@ -1,1 +1,0 @@
-"""The programs app's views, one module per area of the site."""
