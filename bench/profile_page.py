@@ -39,7 +39,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
-from tests.answers import CALM, as_post  # noqa: E402
+from tests.factories.questionnaire import CALM, as_post  # noqa: E402
 
 
 def main() -> None:

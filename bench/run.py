@@ -41,7 +41,7 @@ from urllib.parse import urlencode
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.answers import CALM, as_post  # noqa: E402
+from tests.factories.questionnaire import CALM, as_post  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 LUA = ROOT / "bench" / "wrk" / "request.lua"

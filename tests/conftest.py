@@ -12,6 +12,6 @@ def _plain_static_storage(settings):
     # The test client speaks plain HTTP; production redirects to HTTPS (tested separately).
     settings.SECURE_SSL_REDIRECT = False
     # Tests count queries, read response.context and change data behind the signals'
-    # back (bulk_create), so pages are rendered every time; tests/test_caching.py turns
+    # back (bulk_create), so pages are rendered every time; tests/core/test_caching.py turns
     # the page cache on and checks it.
     settings.PAGE_CACHE_ENABLED = False

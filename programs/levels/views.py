@@ -19,13 +19,15 @@ from programs.models import TreatmentLevel
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     levels = TreatmentLevel.objects.all()
-    return render(request, "programs/home.html", {"levels": levels, "facts": site_text("FACTS")})
+    return render(
+        request, "programs/levels/home.html", {"levels": levels, "facts": site_text("FACTS")}
+    )
 
 
 @require_GET
 def level_list(request: HttpRequest) -> HttpResponse:
     levels = TreatmentLevel.objects.all()
-    return render(request, "programs/level_list.html", {"levels": levels})
+    return render(request, "programs/levels/level_list.html", {"levels": levels})
 
 
 @require_GET
@@ -34,7 +36,7 @@ def level_detail(request: HttpRequest, slug: str) -> HttpResponse:
     step_down, step_up = level.neighbours()
     return render(
         request,
-        "programs/level_detail.html",
+        "programs/levels/level_detail.html",
         {
             "level": level,
             "step_down": step_down,
@@ -52,7 +54,7 @@ def compare(request: HttpRequest) -> HttpResponse:
     levels = form.chosen_levels()
     return render(
         request,
-        "programs/compare.html",
+        "programs/levels/compare.html",
         {
             "form": form,
             "levels": levels,
@@ -67,7 +69,7 @@ def compare(request: HttpRequest) -> HttpResponse:
 def withdrawal(request: HttpRequest) -> HttpResponse:
     return render(
         request,
-        "programs/withdrawal.html",
+        "programs/levels/withdrawal.html",
         {"withdrawal": site_text("WITHDRAWAL_MANAGEMENT")},
     )
 
@@ -76,7 +78,7 @@ def withdrawal(request: HttpRequest) -> HttpResponse:
 def about(request: HttpRequest) -> HttpResponse:
     return render(
         request,
-        "programs/about.html",
+        "programs/levels/about.html",
         # The default operator is our own English phrase, which the catalogue translates;
         # a real operator's name is not in it and stays as it is.
         {"sources": site_text("SOURCES"), "site_operator": gettext(settings.SITE_OPERATOR)},
@@ -86,7 +88,9 @@ def about(request: HttpRequest) -> HttpResponse:
 @require_GET
 def privacy(request: HttpRequest) -> HttpResponse:
     return render(
-        request, "programs/privacy.html", {"retention_days": settings.RESPONSE_RETENTION_DAYS}
+        request,
+        "programs/levels/privacy.html",
+        {"retention_days": settings.RESPONSE_RETENTION_DAYS},
     )
 
 

@@ -51,7 +51,7 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
     context = {"form": form, "retention_days": settings.RESPONSE_RETENTION_DAYS}
     if not form.is_bound:
         context["blank_form_html"] = blank_questionnaire_html()
-    return render(request, "programs/questionnaire.html", context, status=status)
+    return render(request, "programs/questionnaire/questionnaire.html", context, status=status)
 
 
 def _result_context(response: Response) -> dict:
@@ -105,7 +105,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     response = get_object_or_404(Response.objects.for_list(), public_token=token)
     context = _result_context(response)
     context["already_shared"] = ContactRequest.objects.filter(response=response).exists()
-    return render(request, "programs/result.html", context)
+    return render(request, "programs/questionnaire/result.html", context)
 
 
 @never_cache
@@ -131,7 +131,10 @@ def share(request: HttpRequest, token: str) -> HttpResponse:
             return redirect("programs:share_done", token=token)
         status = 400
     return render(
-        request, "programs/share.html", {"response": response, "form": form}, status=status
+        request,
+        "programs/questionnaire/share.html",
+        {"response": response, "form": form},
+        status=status,
     )
 
 
@@ -144,7 +147,7 @@ def share_done(request: HttpRequest, token: str) -> HttpResponse:
         return redirect(reverse("programs:share", args=[token]))
     return render(
         request,
-        "programs/share_done.html",
+        "programs/questionnaire/share_done.html",
         {"response": response, "contact": contact, "when": _when(contact.best_time)},
     )
 

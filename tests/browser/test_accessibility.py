@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from programs.models import ContactRequest, Response
-from tests.answers import answers
 from tests.browser.conftest import DESKTOP, run_axe, screenshot
 from tests.browser.helpers import no_horizontal_scroll
+from tests.factories.questionnaire import answers
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

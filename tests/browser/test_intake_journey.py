@@ -3,9 +3,9 @@
 import pytest
 
 from programs.models import AuditEntry, ContactRequest, Response, StaffNote
-from tests.answers import answers
 from tests.browser.conftest import run_axe, screenshot
-from tests.staff import PASSWORD, intake_user, make_user
+from tests.factories.intake import PASSWORD, intake_user, make_user
+from tests.factories.questionnaire import answers
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 

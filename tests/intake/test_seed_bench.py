@@ -1,0 +1,144 @@
+"""`manage.py seed_bench`: made-up programs and responses, fast, idempotent, consistent."""
+
+from datetime import timedelta
+from http import HTTPStatus
+from io import StringIO
+
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from programs.models import (
+    ContactRequest,
+    ContactRequestChange,
+    ContactStatus,
+    Program,
+    ProgramFeature,
+    Response,
+    StaffNote,
+)
+from programs.questionnaire.models import queue_rank
+from tests.factories.intake import intake_user, make_response
+
+pytestmark = pytest.mark.django_db
+
+
+def seed(*args: str) -> str:
+    out = StringIO()
+    call_command("seed_bench", *args, stdout=out)
+    return out.getvalue()
+
+
+def test_seeds_programs_and_responses_with_their_requests_notes_and_history():
+    summary = seed("--programs", "20", "--responses", "50")
+    assert summary.startswith("Seeded 20 programs")
+    assert summary.count("\n") == 1  # one line
+    programs = Program.objects.filter(slug__startswith="bench-")
+    assert programs.count() == 20
+    assert Response.objects.count() == 50
+    # Made up, and marked so: example listings with fictional numbers and sites.
+    assert all(p.is_demo for p in programs)
+    assert all("555-01" in p.phone and "example.org" in p.website for p in programs)
+    assert set(ProgramFeature.objects.values_list("program__slug", flat=True)) == set(
+        programs.values_list("slug", flat=True)
+    )
+    contacts = ContactRequest.objects.select_related("response")
+    assert contacts.exists()
+    for contact in contacts:
+        assert contact.created_at >= contact.response.created_at
+        assert contact.consent
+    changes = ContactRequestChange.objects.select_related("contact_request")
+    assert changes.count() == contacts.exclude(status=ContactStatus.NEW).count()
+    assert all(c.new_status == c.contact_request.status for c in changes)
+    assert StaffNote.objects.exists()
+
+
+def test_seeded_responses_are_consistent_with_the_triage_rules():
+    seed("--programs", "5", "--responses", "50")
+    now = timezone.now()
+    oldest_allowed = now - timedelta(days=settings.RESPONSE_RETENTION_DAYS)
+    for response in Response.objects.select_related("contact_request"):
+        assert oldest_allowed < response.created_at <= now
+        assert (response.suggested_level_id is None) == response.crisis
+        contact = getattr(response, "contact_request", None)
+        assert response.queue_rank == queue_rank(
+            crisis=response.crisis,
+            contact_status=contact.status if contact else None,
+            has_notes=response.staff_notes.exists(),
+        )
+    codes = list(Response.objects.values_list("reference_code", flat=True))
+    assert len(set(codes)) == len(codes)
+
+
+def test_running_it_again_only_tops_up():
+    seed("--programs", "10", "--responses", "30")
+    assert "Seeded 0 programs" in seed("--programs", "10", "--responses", "30")
+    assert Program.objects.count() >= 10
+    seed("--programs", "12", "--responses", "35")
+    assert Program.objects.filter(slug__startswith="bench-").count() == 12
+    assert Response.objects.count() == 35
+
+
+def test_dry_run_changes_nothing_and_reset_starts_over():
+    make_response()
+    assert "Would add 10 programs and 19 responses" in seed(
+        "--programs", "10", "--responses", "20", "--dry-run"
+    )
+    assert not Program.objects.filter(slug__startswith="bench-").exists()
+    assert Response.objects.count() == 1
+    seed("--programs", "10", "--responses", "20")
+    assert "delete 10 bench programs and 20 responses" in seed(
+        "--programs", "4", "--responses", "6", "--reset", "--dry-run"
+    )
+    seed("--programs", "4", "--responses", "6", "--reset")
+    assert Program.objects.filter(slug__startswith="bench-").count() == 4
+    assert Response.objects.count() == 6
+
+
+def test_seeded_data_works_in_the_site_and_the_admin(client):
+    seed("--programs", "20", "--responses", "50")
+    program = Program.objects.filter(slug__startswith="bench-").first()
+    assert client.get(program.get_absolute_url()).status_code == HTTPStatus.OK
+    assert client.get("/programs/?level=iop&schedule=evening").status_code == HTTPStatus.OK
+    client.force_login(intake_user())
+    changelist = reverse("admin:programs_response_changelist")
+    assert client.get(changelist).status_code == HTTPStatus.OK
+    response = Response.objects.filter(contact_request__isnull=False).first()
+    detail = reverse("admin:programs_response_change", args=[response.pk])
+    assert client.get(detail).status_code == HTTPStatus.OK
+
+
+def count_queries(client, url: str) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == HTTPStatus.OK
+    return len(queries)
+
+
+def test_query_counts_do_not_grow_with_the_data(client):
+    """The pages the benchmark measures cost the same queries at two data sizes."""
+    staff = intake_user()
+    public = ["/programs/", "/programs/?level=iop&schedule=evening&payment=medicaid"]
+    seed("--programs", "40", "--responses", "20")
+    assert client.get(public[1]).context["page"].paginator.count > 0  # something to list
+    bench_program = "/programs/bench-00001/"
+    client.force_login(staff)
+    response = Response.objects.filter(contact_request__isnull=False).first()
+    admin = [
+        reverse("admin:programs_response_changelist"),
+        reverse("admin:programs_response_change", args=[response.pk]),
+    ]
+    client.logout()
+    small = [count_queries(client, url) for url in [*public, bench_program]]
+    client.force_login(staff)
+    small += [count_queries(client, url) for url in admin]
+
+    seed("--programs", "120", "--responses", "300")
+    client.logout()
+    large = [count_queries(client, url) for url in [*public, bench_program]]
+    client.force_login(staff)
+    large += [count_queries(client, url) for url in admin]
+    assert large == small
