@@ -7,30 +7,49 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Tests run with DEBUG off, as in production, and a throwaway key; the live test server
 # speaks plain HTTP, so no HTTPS redirect or HTTPS-only cookies (tests that check them
-# switch them on).
+# switch them on). pyproject.toml's [tool.pytest.ini_options] env gives a bare `pytest`
+# the same values as defaults; here they are forced, whatever the calling shell exports
+# (scripts/with-postgres then exports its own DATABASE_URL).
 TEST_ENV := DEBUG=0 SECRET_KEY=test-only-insecure-key DATABASE_URL= \
   SECURE_SSL_REDIRECT=0 SESSION_COOKIE_SECURE=0 CSRF_COOKIE_SECURE=0
 PYTEST := $(BIN)/pytest -q
 
-.PHONY: help install run migrate content test test-pg test-browser chromium lint format check clean bench wrk
+.PHONY: help install lock run migrate content test test-pg test-browser chromium lint typecheck format
+.PHONY: check clean bench wrk
 .PHONY: messages makemessages gettext
 
 help:
 	@echo "make run    - set up and serve the site on http://$(HOST):$(PORT)/"
 	@echo "make test   - set up and run the test suite (SQLite)"
-	@echo "make check  - lint, Django checks, migrations check, suite on SQLite and PostgreSQL,"
-	@echo "              then the browser tests (make test-browser)"
+	@echo "make check  - lint, type check, Django checks, migrations check, suite on SQLite and"
+	@echo "              PostgreSQL, then the browser tests (make test-browser)"
 	@echo "make bench  - load-test the app under gunicorn on a throwaway PostgreSQL (~5 minutes)"
+	@echo "make lock   - regenerate requirements.lock from pyproject.toml (LOCK_ARGS=--upgrade"
+	@echo "              to move every pin to the newest allowed version)"
 	@echo "make messages     - compile the translations (run, test and check do it first)"
 	@echo "make makemessages - refresh locale/es/LC_MESSAGES/django.po from the code"
 
-$(STAMP): pyproject.toml
+# The exact versions CI tests with (the dev extra included) are in requirements.lock;
+# the project itself is installed on top without resolving anything again.
+LOCK := requirements.lock
+
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -r $(LOCK)
+	$(BIN)/pip install --quiet --no-deps -e .
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# After changing a dependency in pyproject.toml: `make lock`, then commit both files. Pins
+# that still fit are kept; LOCK_ARGS=--upgrade (or --upgrade-package NAME) moves them.
+lock:
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/uv || $(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+	  --python-platform linux --custom-compile-command "make lock" --quiet \
+	  --output-file $(LOCK) $(LOCK_ARGS)
 
 migrate: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
@@ -89,11 +108,15 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	$(BIN)/ruff check .
 
+# mypy reads what to check, and how, from pyproject.toml ([tool.mypy], [tool.django-stubs]).
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
 format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: lint messages
+check: lint typecheck messages
 	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PYTEST) -m "not browser"

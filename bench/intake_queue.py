@@ -57,9 +57,9 @@ PAGES = [
 
 
 def templates() -> list[tuple[dict, triage.Suggestion]]:
-    base = {k: v[0] for k, v in triage.CHOICES.items()}
+    base: dict[str, str | list[str]] = {k: v[0] for k, v in triage.CHOICES.items()}
     base.update(danger_now=[], substances=["alcohol"])
-    variants = [
+    variants: list[dict[str, str | list[str]]] = [
         {},
         {"frequency": "daily", "control": "hard_some_days"},
         {"home": "unsafe"},
@@ -131,6 +131,7 @@ def fill() -> str:
 def main() -> None:
     from django.contrib.auth.models import Group, User
 
+    code: str | None
     if Response.objects.count() < COUNT:
         code = fill()
     else:
@@ -159,7 +160,9 @@ def main() -> None:
 
         admin = site._registry[Response]
         sql, params = (
-            Response.objects.for_queue().order_by(*admin.ordering)[:50].query.sql_with_params()
+            Response.objects.for_queue()
+            .order_by(*admin.ordering or ())[:50]
+            .query.sql_with_params()
         )
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN ANALYZE " + sql, params)

@@ -36,6 +36,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from http.cookies import SimpleCookie
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -255,7 +256,7 @@ def plan(client: Client, password: str, detail_pk: str) -> list[Row]:
     # The questionnaire POST: the csrftoken cookie and the form's token from one GET.
     csrf_cookie, token = client.csrf("/questionnaire/")
     body = urlencode({**as_post(CALM), "csrfmiddlewaretoken": token}, doseq=True)
-    status, headers, _ = client.request(
+    status, headers, _, _ = client.request(
         "POST", "/questionnaire/", body=body, cookie=f"csrftoken={csrf_cookie}"
     )
     if status != 302 or not headers.get("location", "").startswith("/results/"):
@@ -301,7 +302,7 @@ def plan(client: Client, password: str, detail_pk: str) -> list[Row]:
 
 def preflight(client: Client, row: Row) -> None:
     method = "POST" if row.body else "GET"
-    status, _, _ = client.request(method, row.path, body=row.body, cookie=row.cookie)
+    status = client.request(method, row.path, body=row.body, cookie=row.cookie).status
     if status != row.expect:
         sys.exit(f"bench: {method} {row.path} answered {status}, expected {row.expect}")
 
@@ -428,15 +429,20 @@ def stop(server: subprocess.Popen) -> None:
             server.wait()
 
 
+class Reply(NamedTuple):
+    status: int
+    headers: dict[str, str]  # names in lower case, without Set-Cookie
+    text: str
+    cookies: dict[str, str]  # what Set-Cookie set
+
+
 class Client:
     """Just enough HTTP for the set-up requests: no redirects followed, cookies by hand."""
 
     def __init__(self, port: int) -> None:
         self.port = port
 
-    def request(
-        self, method: str, path: str, *, body: str = "", cookie: str = ""
-    ) -> tuple[int, dict[str, str], str]:
+    def request(self, method: str, path: str, *, body: str = "", cookie: str = "") -> Reply:
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
         headers = {"Cookie": cookie} if cookie else {}
         if body:
@@ -449,8 +455,7 @@ class Client:
             cookies = SimpleCookie()
             for value in response.headers.get_all("Set-Cookie") or []:
                 cookies.load(value)
-            found["cookies"] = {k: m.value for k, m in cookies.items()}  # type: ignore[assignment]
-            return response.status, found, text
+            return Reply(response.status, found, text, {k: m.value for k, m in cookies.items()})
         finally:
             conn.close()
 
@@ -460,7 +465,7 @@ class Client:
             if server.poll() is not None:
                 sys.exit("bench: gunicorn exited; see its log above")
             try:
-                if self.request("GET", "/healthz")[0] == 200:
+                if self.request("GET", "/healthz").status == 200:
                     return
             except OSError:
                 pass
@@ -469,11 +474,11 @@ class Client:
 
     def csrf(self, path: str, cookie: str = "") -> tuple[str, str]:
         """The csrftoken cookie and the form token of the page at `path`."""
-        status, headers, html = self.request("GET", path, cookie=cookie)
+        status, _, html, cookies = self.request("GET", path, cookie=cookie)
         match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)
         if status != 200 or match is None:
             sys.exit(f"bench: no CSRF token on {path} ({status})")
-        return headers["cookies"]["csrftoken"], match.group(1)
+        return cookies["csrftoken"], match.group(1)
 
     def login(self, username: str, password: str) -> str:
         """Sign in through the admin's login form, as a browser does; return the session id."""
@@ -486,10 +491,10 @@ class Client:
                 "next": "/admin/",
             }
         )
-        status, headers, _ = self.request(
+        status, _, _, cookies = self.request(
             "POST", "/admin/login/?next=/admin/", body=body, cookie=f"csrftoken={csrf_cookie}"
         )
-        session = headers["cookies"].get("sessionid")
+        session = cookies.get("sessionid")
         if status != 302 or not session:
             sys.exit(f"bench: could not sign in as {username} ({status})")
         return session

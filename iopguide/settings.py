@@ -4,11 +4,13 @@ One file for every environment: see the README's table of variables.
 """
 
 import os
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import dj_database_url
-from django.core.exceptions import ImproperlyConfigured
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.core.validators import validate_email
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -69,6 +71,33 @@ def env_dates(name: str) -> list[date]:
                 f"{name} must list dates as YYYY-MM-DD, separated by commas; got {item!r}"
             ) from None
     return dates
+
+
+def env_phone(name: str) -> str:
+    """A phone number as people write it: digits, spaces, dashes, dots, parentheses and a
+    leading +, with at least 3 digits. Empty when unset."""
+    value = os.environ.get(name, "").strip()
+    if value and not (
+        re.fullmatch(r"\+?[0-9 ().-]+", value) and len(re.sub(r"\D", "", value)) >= 3
+    ):
+        raise ImproperlyConfigured(
+            f"{name} must be a phone number of digits, spaces, dashes, dots, parentheses and "
+            f"a leading +, e.g. +1 (555) 010-0199; got {value!r}"
+        )
+    return value
+
+
+def env_email(name: str) -> str:
+    """An email address, checked with Django's validator. Empty when unset."""
+    value = os.environ.get(name, "").strip()
+    if value:
+        try:
+            validate_email(value)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"{name} must be an email address, e.g. intake@example.org; got {value!r}"
+            ) from None
+    return value
 
 
 DEBUG = env_bool("DEBUG")
@@ -142,6 +171,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "programs.core.context_processors.language_switch",
+                "programs.core.context_processors.intake_contact",
             ],
         },
     },
@@ -305,6 +335,11 @@ if FHIR_BASE_URL and not FHIR_BASE_URL.startswith(("https://", "http://")):
 
 SITE_NAME = "IOP Guide"
 SITE_OPERATOR = os.environ.get("SITE_OPERATOR", "the IOP Guide intake team")
+# How people reach the intake team, shown on the about, privacy and "details shared" pages
+# and in the footer. Empty: the sentence is left out, so no page promises a way to call.
+INTAKE_PHONE = env_phone("INTAKE_PHONE")
+INTAKE_EMAIL = env_email("INTAKE_EMAIL")
+INTAKE_HOURS = os.environ.get("INTAKE_HOURS", "").strip()
 
 LOGGING = {
     "version": 1,

@@ -20,13 +20,14 @@ Invalidation: the content version lives in the shared database cache, so a chang
 on one app server (or by a management command) reaches every process. Each process reads
 it at most every PAGE_CACHE_VERSION_CHECK_SECONDS, so a cached page costs no query, and
 other processes serve the old pages at most that long after a change; the process that
-made the change sees it at once. Signals are the right tool here: content changes
-through many paths (admin forms, inlines and actions, imports, `load_content`), and a
-receiver on the models catches them all without the admin or the importers knowing that
-a cache exists. The bump waits for the transaction to commit, so a page rendered while
-an editor's transaction is still open cannot be stored under the new version. Writes
-that send no signals (`QuerySet.update()`, `bulk_create()`) call `content_changed()`
-themselves; PAGE_CACHE_SECONDS bounds anything missed.
+made the change sees it at once. Signals catch the one-row edits wherever they come from
+(admin forms and inlines): each room registers the models its public pages show with
+`invalidate_on_change()` from `ProgramsConfig.ready()`, so this module imports no room.
+Every bulk writer (admin actions, imports, `load_content`, the example listings,
+`seed_bench`) also calls `content_changed()`, the one entry point, which writes that send
+no signals (`QuerySet.update()`, `bulk_create()`) depend on. The bump waits for the
+transaction to commit, so a page rendered while an editor's transaction is still open
+cannot be stored under the new version; PAGE_CACHE_SECONDS bounds anything missed.
 """
 
 from __future__ import annotations
@@ -38,12 +39,14 @@ import secrets
 import time
 from collections.abc import Callable
 from functools import wraps
+from typing import TypedDict
 
 from django.conf import settings
 from django.contrib.messages import get_messages
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import caches
 from django.db import DatabaseError, connection, transaction
+from django.db.models import Model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
@@ -66,8 +69,14 @@ _PERSONAL_HEADERS = ("Set-Cookie", "Cache-Control", "Vary", "Expires")
 
 View = Callable[..., HttpResponse]
 
-# This process's view of the content version: (version, monotonic time it was read).
-_seen: dict[str, object] = {"version": None, "at": 0.0}
+
+class _Seen(TypedDict):
+    version: str | None
+    at: float  # the monotonic time it was read
+
+
+# This process's view of the content version.
+_seen: _Seen = {"version": None, "at": 0.0}
 
 
 def cache_public_page(view: View) -> View:
@@ -91,7 +100,8 @@ def cache_public_page(view: View) -> View:
             pages.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         return response
 
-    wrapper.cache_public_page = True  # lets tests check which views are wrapped
+    # Lets tests check which views are wrapped (mypy has no type for function attributes).
+    wrapper.cache_public_page = True  # type: ignore[attr-defined]
     return wrapper
 
 
@@ -162,19 +172,25 @@ def content_version() -> str | None:
     except DatabaseError:
         logger.exception("Page cache: cannot read the content version (createcachetable?)")
         return None
-    _seen.update(version=version, at=now)
+    _seen.update({"version": version, "at": now})
     return version
 
 
 def content_changed() -> None:
     """Make every process drop the pages it has cached (after the current transaction).
 
-    Also when this process does not cache pages itself (a management command, say): the
-    app servers that do must still hear of the change.
+    The one entry point for "public content changed": the signal receivers call it, and
+    so does every writer that changes content in bulk (admin actions, the importers,
+    `load_content`, the example listings, `seed_bench`), whether or not its writes also
+    send signals. Cheap to call often: inside a transaction it schedules one bump for
+    the commit, however many times it is called, and none if the transaction rolls
+    back; outside one it bumps at once. Also when this process does not cache pages
+    itself (a management command, say): the app servers that do must still hear of it.
     """
     if connection.in_atomic_block:
         # One bump per transaction, however many rows it changes.
-        if any(func is _bump for _sids, func, _robust in connection.run_on_commit):
+        # Each entry is (savepoint ids, func, robust); the stubs omit `robust`.
+        if any(entry[1] is _bump for entry in connection.run_on_commit):
             return
         transaction.on_commit(_bump)
     else:
@@ -188,14 +204,14 @@ def _bump() -> None:
     except DatabaseError:
         # Other processes will catch up when their pages expire (PAGE_CACHE_SECONDS).
         logger.exception("Page cache: cannot store the new content version")
-    _seen.update(version=version, at=time.monotonic())
+    _seen.update({"version": version, "at": time.monotonic()})
     caches[PAGES].clear()
 
 
 def reset() -> None:
     """Forget this process's cached pages and version (for tests)."""
     caches[PAGES].clear()
-    _seen.update(version=None, at=0.0)
+    _seen.update({"version": None, "at": 0.0})
 
 
 def _on_change(sender, **kwargs) -> None:
@@ -204,20 +220,33 @@ def _on_change(sender, **kwargs) -> None:
     content_changed()
 
 
-def connect_signals() -> None:
-    """Bump the content version whenever anything shown on public pages changes."""
-    from programs.models import (
-        Program,
-        ProgramFeature,
-        Service,
-        SuitabilityCriterion,
-        TreatmentLevel,
-    )
+# Models whose rows public pages show, registered by their rooms (see invalidate_on_change).
+_watched: list[type[Model]] = []
 
-    for model in (TreatmentLevel, Service, SuitabilityCriterion, Program, ProgramFeature):
+
+def invalidate_on_change(*models: type[Model]) -> None:
+    """Bump the content version whenever a row of one of ``models`` changes.
+
+    For a model: every save and delete (`post_save`, `post_delete`). For the automatic
+    through model of a many-to-many field (``TreatmentLevel.services.through``): every
+    add, remove or clear on it (`m2m_changed`). Each room registers the models its public
+    pages show from ``ProgramsConfig.ready()`` (programs/apps.py), so this module knows
+    no room. Registering a model twice changes nothing.
+
+    Writes that send no signals (`QuerySet.update()`, `bulk_create()`) still have to call
+    `content_changed()` themselves.
+    """
+    for model in models:
         uid = f"page-cache-{model._meta.label_lower}"
-        post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}-save")
-        post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}-delete")
-    m2m_changed.connect(
-        _on_change, sender=TreatmentLevel.services.through, dispatch_uid="page-cache-services"
-    )
+        if model._meta.auto_created:
+            m2m_changed.connect(_on_change, sender=model, dispatch_uid=f"{uid}-m2m")
+        else:
+            post_save.connect(_on_change, sender=model, dispatch_uid=f"{uid}-save")
+            post_delete.connect(_on_change, sender=model, dispatch_uid=f"{uid}-delete")
+        if model not in _watched:
+            _watched.append(model)
+
+
+def watched_models() -> tuple[type[Model], ...]:
+    """The models registered with `invalidate_on_change`, in the order they came."""
+    return tuple(_watched)

@@ -53,3 +53,24 @@ def _alternates(request: HttpRequest, addresses: dict[str, str]) -> list[dict]:
     if settings.LANGUAGE_CODE in absolute:
         alternates.append({"code": "x-default", "url": absolute[settings.LANGUAGE_CODE]})
     return alternates
+
+
+def intake_contact(request: HttpRequest) -> dict:
+    """How to reach the intake team (``INTAKE_PHONE``, ``INTAKE_EMAIL``, ``INTAKE_HOURS``).
+
+    ``intake_contact`` is None when neither a phone number nor an email address is set, so
+    pages leave the sentence out rather than promise a way to get in touch. ``tel`` is the
+    number for a ``tel:`` link: its digits, and the leading + if it has one.
+    """
+    phone, email = settings.INTAKE_PHONE, settings.INTAKE_EMAIL
+    if not (phone or email):
+        return {"intake_contact": None}
+    tel = ("+" if phone.startswith("+") else "") + "".join(c for c in phone if c.isdigit())
+    return {
+        "intake_contact": {
+            "phone": phone,
+            "tel": tel,
+            "email": email,
+            "hours": settings.INTAKE_HOURS if phone else "",
+        }
+    }

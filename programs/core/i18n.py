@@ -14,8 +14,6 @@ from typing import Any
 
 from django.utils import translation
 
-from programs.levels import content, content_es
-
 ENGLISH = "en"
 SPANISH = "es"
 
@@ -54,12 +52,3 @@ class TranslatedFieldsMixin:
     @property
     def local(self) -> Localized:
         return Localized(self)
-
-
-def site_text(name: str) -> Any:
-    """A piece of programs.content (QUESTIONS_TO_ASK, FACTS, …) in the active language."""
-    if current_language() == SPANISH:
-        spanish = getattr(content_es, f"{name}_ES", None)
-        if spanish:
-            return spanish
-    return getattr(content, name)

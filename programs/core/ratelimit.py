@@ -19,7 +19,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest
 
-from programs.models import RateLimitCounter
+from programs.core.models import RateLimitCounter
 
 logger = logging.getLogger(__name__)
 
@@ -59,9 +59,9 @@ def count_hit(key: str, expires_at: datetime) -> int:
     """Add one to the counter ``key`` (creating it) and return the new count, atomically."""
     quote = connection.ops.quote_name
     table = quote(RateLimitCounter._meta.db_table)
+    columns = {field.name: field.column for field in RateLimitCounter._meta.concrete_fields}
     key_col, count_col, expires_col = (
-        quote(RateLimitCounter._meta.get_field(name).column)
-        for name in ("key", "count", "expires_at")
+        quote(columns[name]) for name in ("key", "count", "expires_at")
     )
     with connection.cursor() as cursor:
         cursor.execute(

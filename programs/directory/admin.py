@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, TypedDict
+
 from django import forms
 from django.contrib import admin, messages
 from django.db.models import Case, Count, Q, QuerySet, Value, When
@@ -10,7 +12,18 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from programs.core import caching
-from programs.models import FEATURE_CHOICES, FeatureKind, ListingReport, Program, ProgramFeature
+from programs.core.forms import field_as
+from programs.directory.models import (
+    FEATURE_CHOICES,
+    FeatureKind,
+    ListingReport,
+    ListingReportQuerySet,
+    Program,
+    ProgramFeature,
+)
+
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
 
 # Form field name for each multi-valued attribute, stored as ProgramFeature rows.
 FEATURE_FIELDS = {
@@ -21,6 +34,10 @@ FEATURE_FIELDS = {
     "medications": FeatureKind.MEDICATION,
     "languages": FeatureKind.LANGUAGE,
 }
+
+
+class _NewReports(TypedDict):
+    new_reports: int  # ProgramAdmin.get_queryset's count of each program's new reports
 
 
 class ProgramAdminForm(forms.ModelForm):
@@ -86,11 +103,12 @@ class ProgramAdminForm(forms.ModelForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         for name, kind in FEATURE_FIELDS.items():
-            self.fields[name].choices = FEATURE_CHOICES[kind].choices
+            field_as(self.fields, name, forms.ChoiceField).choices = FEATURE_CHOICES[kind].choices
             if self.instance.pk:
                 self.fields[name].initial = self.instance.feature_values(kind)
 
     def save_features(self, program: Program) -> None:
+        """Store the ticked features; ``program`` is saved, in this request's transaction."""
         program.replace_features(
             {kind: self.cleaned_data.get(name, []) for name, kind in FEATURE_FIELDS.items()}
         )
@@ -128,7 +146,8 @@ class ListingReportInline(admin.TabularInline):
 
     model = ListingReport
     extra = 0
-    fields = ["created_at", "kind", "details", "status"]
+    # One tuple for both: their stubs declare lists of different item types.
+    fields = ("created_at", "kind", "details", "status")
     readonly_fields = fields
     ordering = ["-created_at"]
     can_delete = False
@@ -237,7 +256,7 @@ class ProgramAdmin(admin.ModelAdmin):
         return obj.place
 
     @admin.display(description="Open reports", ordering="new_reports")
-    def open_reports(self, obj: Program) -> str:
+    def open_reports(self, obj: WithAnnotations[Program, _NewReports]) -> str:
         if not obj.new_reports:
             return "–"
         return format_html("<strong>{}</strong>", obj.new_reports)
@@ -285,11 +304,11 @@ class ListingReportAdmin(admin.ModelAdmin):
         return obj.details if len(obj.details) <= 80 else obj.details[:79] + "…"
 
     @admin.action(description="Mark the selected reports as resolved")
-    def mark_resolved(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def mark_resolved(self, request: HttpRequest, queryset: ListingReportQuerySet) -> None:
         count = queryset.resolve()
         self.message_user(request, f"Marked {count} report(s) as resolved.", messages.SUCCESS)
 
     @admin.action(description="Mark the selected reports as new again")
-    def mark_new(self, request: HttpRequest, queryset: QuerySet) -> None:
+    def mark_new(self, request: HttpRequest, queryset: ListingReportQuerySet) -> None:
         count = queryset.reopen()
         self.message_user(request, f"Marked {count} report(s) as new.", messages.SUCCESS)

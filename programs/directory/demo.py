@@ -16,7 +16,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
-from programs.models import FeatureKind, ListingReport, Program, TreatmentLevel
+from programs.core import caching
+from programs.directory.models import FeatureKind, ListingReport, Program
+from programs.levels.models import TreatmentLevel
 
 SLUG_PREFIX = "example-"
 
@@ -512,6 +514,7 @@ def load_demo_programs(today: date | None = None) -> DemoResult:
             result.created += 1
         else:
             result.updated += 1
+    caching.content_changed()
     return result
 
 
@@ -522,4 +525,5 @@ def remove_demo_programs(*, dry_run: bool = False) -> tuple[int, int]:
     counts = (programs.count(), ListingReport.objects.filter(program__is_demo=True).count())
     if not dry_run:
         programs.delete()
+        caching.content_changed()
     return counts

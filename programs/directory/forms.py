@@ -5,16 +5,18 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.http import QueryDict
-from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from programs.core.forms import choices_of, field_as
+from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import localized
-from programs.directory.importers import clean_text
-from programs.models import (
+from programs.core.text import clean_text, shorten
+from programs.directory.models import (
     FeatureKind,
     Format,
     Language,
@@ -24,8 +26,11 @@ from programs.models import (
     Population,
     ProgramFilters,
     Schedule,
-    TreatmentLevel,
 )
+from programs.levels.models import TreatmentLevel
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 LOCATION_MAX = 100
 MAX_NOTES = 6
@@ -37,9 +42,9 @@ CHECKBOXES = forms.CheckboxSelectMultiple(attrs={"class": "form-check-input"})
 
 
 def _checkbox_group(
-    label: str | Promise,
-    choices: Sequence[tuple[str, str | Promise]] = (),
-    help_text: str | Promise = "",
+    label: StrOrPromise,
+    choices: Sequence[tuple[str, StrOrPromise]] = (),
+    help_text: StrOrPromise = "",
 ) -> forms.MultipleChoiceField:
     """An optional filter shown as one checkbox per choice."""
     return forms.MultipleChoiceField(
@@ -94,12 +99,16 @@ class DirectoryFilterForm(forms.Form):
     BOOLEAN_FIELDS = ("co_occurring", "accepting")
     PARAMS = (*MULTI_FIELDS, *BOOLEAN_FIELDS, "location")
 
+    data: QueryDict  # the tidy copy that __init__ makes
+
     def __init__(self, data: QueryDict | None = None, *, levels: Sequence[TreatmentLevel]) -> None:
         self.notes: list[str] = []
         self.levels = list(levels)
         tidy = self._tidy(data if data is not None else QueryDict())
         super().__init__(tidy)
-        self.fields["level"].choices = [(lv.slug, localized(lv, "name")) for lv in self.levels]
+        field_as(self.fields, "level", forms.ChoiceField).choices = [
+            (lv.slug, localized(lv, "name")) for lv in self.levels
+        ]
 
     def _tidy(self, data: QueryDict) -> QueryDict:
         """A copy of the query with unknown values removed and a note for each."""
@@ -110,7 +119,7 @@ class DirectoryFilterForm(forms.Form):
             if name == "level":
                 known = known_levels
             else:
-                known = {value for value, _ in self.base_fields[name].choices}
+                known = {value for value, _ in choices_of(self.base_fields, name)}
             label = str(self.base_fields[name].label)
             kept: list[str] = []
             for raw in data.getlist(name):
@@ -183,7 +192,7 @@ class DirectoryFilterForm(forms.Form):
         """(label, query without it) for each chosen value, to show and remove one at a time."""
         self.is_valid()
         chips = []
-        choices = {name: dict(self.fields[name].choices) for name in self.MULTI_FIELDS}
+        choices = {name: dict(choices_of(self.fields, name)) for name in self.MULTI_FIELDS}
         for name in self.MULTI_FIELDS:
             for value in self.cleaned_data.get(name) or ():
                 chips.append((choices[name][value], self._without(name, value)))
@@ -220,17 +229,14 @@ def _short_label(label: object) -> str:
 
 
 def _quoted(value: str, label: str) -> str:
-    return gettext("“%(value)s” (%(field)s)") % {"value": _shorten(value), "field": label}
-
-
-def _shorten(value: str, limit: int = 40) -> str:
-    value = clean_text(value)
-    return value if len(value) <= limit else value[: limit - 1] + "…"
+    return gettext("“%(value)s” (%(field)s)") % {"value": shorten(value), "field": label}
 
 
 class ListingReportForm(forms.ModelForm):
     """Tell staff that a listing is wrong. `homepage` is a honeypot that people never see."""
 
+    # Not `website`, the other forms' honeypot: a program's page shows a website already.
+    HONEYPOT = "homepage"
     homepage = forms.CharField(label=_("Leave this empty"), required=False)
 
     class Meta:
@@ -261,16 +267,19 @@ class ListingReportForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["kind"].choices = ListingReport.Kind.choices  # no empty "---------" choice
+        # No empty "---------" choice.
+        field_as(self.fields, "kind", forms.ChoiceField).choices = ListingReport.Kind.choices
 
     def is_spam(self) -> bool:
-        return bool(str(self.data.get("homepage", "")).strip())
+        """True when the hidden field that people never see was filled in (a bot)."""
+        return honeypot_filled(self.data, self.HONEYPOT)
 
     def clean_details(self) -> str:
         return clean_text(self.cleaned_data.get("details", ""))
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if data.get("kind") == ListingReport.Kind.OTHER and not data.get("details"):
             self.add_error("details", gettext("Tell us what is wrong, so staff can fix it."))
         return data
@@ -299,7 +308,7 @@ def parse_compare_ids(values: Sequence[str]) -> CompareSelection:
     repeated = False
     for token in tokens:
         if not _ID.match(token):
-            bad.append(_shorten(token, 20))
+            bad.append(shorten(token, 20))
         elif int(token) in selection.ids:
             repeated = True
         else:

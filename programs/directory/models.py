@@ -16,6 +16,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from programs.core import caching
 from programs.core.i18n import TranslatedFieldsMixin
 from programs.levels.models import TreatmentLevel
 
@@ -32,7 +33,9 @@ _STATES = (
     "VI U.S. Virgin Islands"
 )
 
-USState = models.TextChoices(
+# django-stubs types this call as making one member, not the functional API's enum class
+# with (value, label) members.
+USState = models.TextChoices(  # type: ignore[call-overload]
     "USState",
     [(code, (code, name)) for code, name in (item.split(" ", 1) for item in _STATES.split("|"))],
 )
@@ -181,7 +184,7 @@ class ProgramFilters:
     location: str = ""
 
 
-class ProgramQuerySet(models.QuerySet):
+class ProgramQuerySet(models.QuerySet["Program"]):
     def for_listing(self) -> ProgramQuerySet:
         """Programs with their level and features loaded in a constant number of queries."""
         return self.select_related("level").prefetch_related("features")
@@ -427,11 +430,17 @@ class Program(TranslatedFieldsMixin, models.Model):
         return [choices(value).label for value in self.feature_values(kind)]
 
     def set_features(self, kind: str, values: Iterable[str]) -> None:
-        """Replace the values of one kind."""
+        """Replace the values of one kind (see `replace_features`)."""
         self.replace_features({kind: values})
 
     def replace_features(self, values_by_kind: Mapping[str, Iterable[str]]) -> None:
-        """Replace the values of the given kinds (others stay); unknown values are a bug."""
+        """Replace the values of the given kinds (others stay); unknown values are a bug.
+
+        The program must be saved already. Call in the same transaction as that save
+        (the admin's request, an import row's savepoint, the example listings' loop), so
+        a failure here leaves neither. New values go in with `bulk_create`, which sends
+        no signals, so this tells the page cache itself (`caching.content_changed`).
+        """
         wanted = {(kind, value) for kind, values in values_by_kind.items() for value in values}
         unknown = {(k, v) for k, v in wanted if v not in FEATURE_CHOICES[k].values}
         if unknown:
@@ -442,10 +451,12 @@ class Program(TranslatedFieldsMixin, models.Model):
         stale = [pk for key, pk in existing.items() if key not in wanted]
         if stale:
             ProgramFeature.objects.filter(pk__in=stale).delete()
-        ProgramFeature.objects.bulk_create(
+        added = ProgramFeature.objects.bulk_create(
             ProgramFeature(program=self, kind=kind, value=value)
             for kind, value in sorted(wanted - existing.keys())
         )
+        if added:
+            caching.content_changed()
         if hasattr(self, "_prefetched_objects_cache"):
             self._prefetched_objects_cache.pop("features", None)
 
@@ -570,7 +581,7 @@ class ReportStatus(models.TextChoices):
     RESOLVED = "resolved", "Resolved"
 
 
-class ListingReportQuerySet(models.QuerySet):
+class ListingReportQuerySet(models.QuerySet["ListingReport"]):
     def unresolved(self) -> ListingReportQuerySet:
         return self.filter(status=ReportStatus.NEW)
 

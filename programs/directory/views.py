@@ -14,7 +14,6 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
-from programs.core.i18n import site_text
 from programs.core.ratelimit import is_limited
 from programs.directory.forms import (
     MAX_COMPARE,
@@ -22,12 +21,11 @@ from programs.directory.forms import (
     ListingReportForm,
     parse_compare_ids,
 )
-from programs.models import Program, TreatmentLevel
+from programs.directory.models import Program
+from programs.levels.models import TreatmentLevel
+from programs.levels.texts import site_text
 
 PER_PAGE = 20
-# Reports are rare and human-read: a handful an hour from one client is plenty. The
-# RATELIMIT_REPORT_PER_HOUR environment variable sets it (see settings).
-DEFAULT_REPORT_LIMIT = (5, 60 * 60)
 
 
 @require_GET
@@ -57,8 +55,9 @@ def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if request.method == "GET":
         return _detail(request, program, ListingReportForm())
 
-    limit, window = getattr(settings, "RATELIMIT_REPORT", DEFAULT_REPORT_LIMIT)
-    if is_limited("listing_report", request, limit, window):
+    # Reports are rare and human-read: RATELIMIT_REPORT (settings, from the
+    # RATELIMIT_REPORT_PER_HOUR environment variable) is the only limit.
+    if is_limited("listing_report", request, *settings.RATELIMIT_REPORT):
         return render(
             request,
             "programs/directory/report_limited.html",

@@ -11,7 +11,8 @@ from collections.abc import Iterable
 
 from django.http import HttpRequest
 
-from programs.models import AuditAction, AuditEntry, Response
+from programs.intake.models import AuditAction, AuditEntry
+from programs.questionnaire.models import Response
 
 logger = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ import csv
 import functools
 from collections.abc import Iterable
 from datetime import datetime
-from typing import IO
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -15,8 +15,9 @@ from django.utils.translation import override
 
 from programs.intake import fhir
 from programs.intake.services import staff_name
-from programs.models import ContactRequest, Response, TreatmentLevel
+from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
+from programs.questionnaire.models import ContactRequest, Response
 from programs.questionnaire.questions import (
     LATEST_VERSION,
     QUESTIONNAIRE_VERSIONS,
@@ -26,6 +27,9 @@ from programs.questionnaire.questions import (
     questions_by_key,
     questions_for,
 )
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 # More than this in one go is a data dump, not a working export: narrow with filters.
 MAX_EXPORT = 5000
@@ -164,7 +168,7 @@ def csv_row(response: Response, levels: dict[str, str]) -> list[str]:
 
 
 @override("en")
-def write_csv(responses: Iterable[Response], out: IO[str]) -> int:
+def write_csv(responses: Iterable[Response], out: SupportsWrite[str]) -> int:
     """Write one header row and one row per response; returns the number of responses.
 
     In English whatever language is active: records systems and colleagues read English.

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import datetime
+from typing import Any
 
 from programs.questionnaire import triage
 from programs.questionnaire.questions import (
@@ -166,7 +167,7 @@ def build_questionnaire(
 ) -> dict:
     """The FHIR R4 Questionnaire of one version's wording (the engine's current by default)."""
     all_questions = questions_for(version)
-    groups = []
+    groups: list[dict[str, Any]] = []
     for section in SECTIONS:
         questions = [q for q in all_questions if q.section == section.key]
         groups.append(

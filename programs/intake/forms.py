@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from django import forms
-from django.contrib.auth.models import AbstractBaseUser
+from typing import TYPE_CHECKING
 
+from django import forms
+
+from programs.core.forms import field_as
+from programs.intake.models import StaffNote
 from programs.intake.services import queue_staff, staff_name
-from programs.models import ContactRequest, ContactStatus, StaffNote
+from programs.questionnaire.models import ContactRequest, ContactStatus
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 
 class StaffChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: AbstractBaseUser) -> str:
+    def label_from_instance(self, obj: User) -> str:
         return staff_name(obj)
 
 
@@ -24,7 +30,7 @@ class ContactUpdateForm(forms.Form):
     expected_status = forms.ChoiceField(choices=ContactStatus.choices, widget=forms.HiddenInput)
     expected_assignee = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, user: AbstractBaseUser, contact: ContactRequest, **kwargs) -> None:
+    def __init__(self, *args, user: User, contact: ContactRequest, **kwargs) -> None:
         kwargs.setdefault(
             "initial",
             {
@@ -36,7 +42,9 @@ class ContactUpdateForm(forms.Form):
         )
         super().__init__(*args, **kwargs)
         # The current assignee stays selectable even if they left the intake group.
-        self.fields["assigned_to"].queryset = queue_staff(also=[user.pk, contact.assigned_to_id])
+        field_as(self.fields, "assigned_to", forms.ModelChoiceField).queryset = queue_staff(
+            also=[user.pk, contact.assigned_to_id]
+        )
         self.auto_id = "contact_%s"
 
 

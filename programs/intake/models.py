@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.utils import timezone
 
 from programs.questionnaire.models import ContactRequest, ContactStatus, Response
@@ -31,11 +31,10 @@ class StaffNote(models.Model):
         return f"Staff note {self.pk}"
 
     def save(self, *args, **kwargs) -> None:
+        """Add the note. Add it with `services.add_note`, which also updates the queue rank."""
         if not self._state.adding:
             raise AppendOnlyError("Staff notes are append-only; add a new note instead.")
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.response.refresh_queue_rank()
+        super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("Staff notes are append-only; they go with their response.")

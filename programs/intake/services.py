@@ -1,28 +1,38 @@
-"""The intake queue's rules: status changes, assignment, notes, counts and who works it."""
+"""The intake queue's rules: status changes, assignment, notes, counts and who works it.
+
+Every staff write to a response, its contact request or its notes goes through here
+(the response page's forms, the list actions, deleting a contact request, the purge), and
+each keeps `Response.queue_rank` right with `refresh_queue_rank`, which applies the one
+rule, `queue_rank()` (programs/questionnaire/models.py). The public site's writes do the
+same in programs/questionnaire/services.py. The models' `save()` and `delete()` do not.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from programs.intake.business_days import ClosedDays, business_days_before
+from programs.intake.models import ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF
-from programs.models import (
+from programs.questionnaire.models import (
     CLOSED_STATUSES,
     ContactRequest,
-    ContactRequestChange,
     ContactStatus,
     Response,
-    StaffNote,
+    queue_rank,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 WAITING_BUSINESS_DAYS = 2
 RECENT_CRISIS_DAYS = 7
@@ -57,19 +67,38 @@ def queue_staff(also: Iterable[int | None] = ()) -> QuerySet:
     )
 
 
-def staff_name(user: AbstractBaseUser | None) -> str:
+def staff_name(user: User | None) -> str:
     """How the queue names a staff member."""
     if user is None:
         return ""
     return user.get_full_name() or user.get_username()
 
 
+def refresh_queue_rank(response: Response) -> int:
+    """Store ``response``'s queue rank again from its contact request and notes; return it.
+
+    Call in the same transaction as the write that changed them: a status change, a new
+    note, a deleted contact request. ``response.crisis`` must be loaded; the rest is read
+    afresh from the database.
+    """
+    status = (
+        ContactRequest.objects.filter(response_id=response.pk)
+        .values_list("status", flat=True)
+        .first()
+    )
+    has_notes = StaffNote.objects.filter(response_id=response.pk).exists()
+    rank = queue_rank(crisis=response.crisis, contact_status=status, has_notes=has_notes)
+    Response.objects.filter(pk=response.pk).update(queue_rank=rank)
+    response.queue_rank = rank
+    return rank
+
+
 def update_contact_request(
     contact_id: int,
     *,
-    by: AbstractBaseUser,
+    by: User,
     status: str | None = None,
-    assigned_to: AbstractBaseUser | None | _Unchanged = UNCHANGED,
+    assigned_to: User | None | _Unchanged = UNCHANGED,
     expected_status: str | None = None,
     expected_assignee_id: int | None | _Unchanged = UNCHANGED,
 ) -> list[ContactRequestChange]:
@@ -105,7 +134,7 @@ def update_contact_request(
             contact.status_changed_at = now
             fields += ["status", "status_changed_at"]
         new_assignee_id = None if assigned_to is None else getattr(assigned_to, "pk", None)
-        if assigned_to is not UNCHANGED and new_assignee_id != contact.assigned_to_id:
+        if not isinstance(assigned_to, _Unchanged) and new_assignee_id != contact.assigned_to_id:
             changes.append(
                 ContactRequestChange(
                     contact_request=contact,
@@ -120,7 +149,16 @@ def update_contact_request(
         if changes:
             contact.save(update_fields=fields)
             ContactRequestChange.objects.bulk_create(changes)
+            refresh_queue_rank(contact.response)
         return changes
+
+
+def delete_contact_request(contact: ContactRequest) -> None:
+    """Delete a contact request (its history goes with it); the response stays in the queue."""
+    response = contact.response
+    with transaction.atomic():
+        contact.delete()
+        refresh_queue_rank(response)
 
 
 def describe_changes(changes: Iterable[ContactRequestChange]) -> str:
@@ -146,7 +184,7 @@ def _contacts_of(responses: QuerySet) -> QuerySet:
     return ContactRequest.objects.filter(response__in=responses).select_related("response")
 
 
-def mark_contacted(responses: QuerySet, *, by: AbstractBaseUser) -> BulkResult:
+def mark_contacted(responses: QuerySet, *, by: User) -> BulkResult:
     """Mark the new and in-progress contact requests of these responses as contacted."""
     total = responses.count()
     changed = []
@@ -157,7 +195,7 @@ def mark_contacted(responses: QuerySet, *, by: AbstractBaseUser) -> BulkResult:
     return BulkResult(changed, total - len(changed))
 
 
-def assign(responses: QuerySet, *, to: AbstractBaseUser, by: AbstractBaseUser) -> BulkResult:
+def assign(responses: QuerySet, *, to: User, by: User) -> BulkResult:
     """Assign the open contact requests of these responses to one staff member."""
     total = responses.count()
     changed = []
@@ -169,12 +207,45 @@ def assign(responses: QuerySet, *, to: AbstractBaseUser, by: AbstractBaseUser) -
     return BulkResult(changed, total - len(changed))
 
 
-def add_note(response: Response, *, by: AbstractBaseUser, text: str) -> StaffNote:
+def add_note(response: Response, *, by: User, text: str) -> StaffNote:
     """Append a note to a response's timeline."""
     text = text.strip()
     if not text:
         raise ValueError("A note needs some text.")
-    return StaffNote.objects.create(response=response, author=by, text=text)
+    with transaction.atomic():
+        note = StaffNote.objects.create(response=response, author=by, text=text)
+        refresh_queue_rank(response)
+    return note
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    codes: list[str]  # reference codes of the responses deleted
+    contacts: int  # contact requests deleted with them
+    notes: int  # staff notes deleted with them
+
+
+# Deleted in batches: SQLite refuses statements with tens of thousands of parameters.
+PURGE_BATCH = 500
+
+
+def purge_responses(expired: QuerySet, *, batch: int = PURGE_BATCH) -> PurgeResult:
+    """Delete these responses batch by batch; their contact requests and notes cascade.
+
+    Call inside a transaction, with a queryset that selects only responses to delete
+    (``Response.objects.expired(cutoff)``): it is read again for each batch until empty.
+    Only whole responses go, so no response left behind needs its queue rank changed.
+    """
+    codes: list[str] = []
+    contacts = notes = 0
+    while True:
+        rows = list(expired.order_by("pk").values_list("pk", "reference_code")[:batch])
+        if not rows:
+            return PurgeResult(codes, contacts, notes)
+        _total, per_model = Response.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
+        codes += [code for _, code in rows]
+        contacts += per_model.get(ContactRequest._meta.label, 0)
+        notes += per_model.get(StaffNote._meta.label, 0)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 
-from programs.models import Service, SuitabilityCriterion, TreatmentLevel
+from programs.levels.models import Service, SuitabilityCriterion, TreatmentLevel
 
 
 class SuitabilityCriterionInline(admin.TabularInline):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
 from django.utils.translation import gettext
 
-from programs.models import TreatmentLevel
+from programs.levels.models import TreatmentLevel
 
 # Monday to Sunday, translated by Django's own catalogue ("Mon", "lun").
 DAYS = tuple(WEEKDAYS_ABBR[day] for day in range(7))
@@ -82,7 +82,7 @@ def hours_chart(levels: Sequence[TreatmentLevel]) -> HoursChart:
             low, width = 0, HOURS_CHART_WIDTH
             text = gettext("24-hour care")
         else:
-            end = HOURS_CHART_MAX if open_ended else min(high, HOURS_CHART_MAX)
+            end = HOURS_CHART_MAX if high is None else min(high, HOURS_CHART_MAX)
             width = max(round((end - low) * scale), 4)
             text = gettext("%(hours)s hours a week") % {"hours": level.adult_hours_text}
         rows.append(

@@ -12,6 +12,8 @@ clinician weighs (see ``AREAS``).
 
 from __future__ import annotations
 
+from typing import Any
+
 GOOD = "good_fit"
 NOT = "not_a_fit"
 TALK = "discuss"
@@ -38,7 +40,8 @@ AREAS = {
 # Services
 # ---------------------------------------------------------------------------
 
-SERVICES = [
+# Records of mixed fields, as the loader writes them to the models.
+SERVICES: list[dict[str, Any]] = [
     {
         "slug": "individual-counseling",
         "name": "Individual counseling",
@@ -212,7 +215,7 @@ del _i, _service
 # Levels of care
 # ---------------------------------------------------------------------------
 
-LEVELS = [
+LEVELS: list[dict[str, Any]] = [
     {
         "slug": "outpatient",
         "name": "Standard outpatient",

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from django import forms
+from django.http import QueryDict
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from programs.core.forms import field_as
 from programs.core.i18n import localized
-from programs.models import TreatmentLevel
+from programs.levels.models import TreatmentLevel
 
 
 class CompareLevelsForm(forms.Form):
@@ -22,10 +26,12 @@ class CompareLevelsForm(forms.Form):
         help_text=_("Choose two or more."),
     )
 
-    def __init__(self, data=None, *, levels: Sequence[TreatmentLevel]) -> None:
+    data: MultiValueDict[str, Any]  # the query, or an empty one when none was given
+
+    def __init__(self, data: QueryDict | None = None, *, levels: Sequence[TreatmentLevel]) -> None:
         super().__init__(data)
         self.all_levels = list(levels)
-        self.fields["levels"].choices = [
+        field_as(self.fields, "levels", forms.ChoiceField).choices = [
             (lv.slug, localized(lv, "name")) for lv in self.all_levels
         ]
         self.unknown: list[str] = []

@@ -38,7 +38,13 @@ def _spanish_criteria(slug: str, count: int) -> list[str]:
 
 
 def sync_content(level_model: Any, service_model: Any, criterion_model: Any) -> dict[str, int]:
-    """Create or update the levels, services and criteria; return counts of what was written."""
+    """Create or update the levels, services and criteria; return counts of what was written.
+
+    Call inside a transaction: a level's criteria are deleted and written again. The
+    criteria go in with `bulk_create`, which sends no signals, so a caller working on the
+    live models calls `caching.content_changed()` in the same transaction (`load_content`
+    does); data migrations pass historical models and leave the page cache alone.
+    """
     services = {}
     for item in content.SERVICES:
         defaults = _known_fields(service_model, item)

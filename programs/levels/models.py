@@ -136,7 +136,8 @@ class TreatmentLevel(TranslatedFieldsMixin, models.Model):
     steps_note = models.TextField(
         "stepping up or down", help_text="How people move to and from neighbouring levels."
     )
-    services = models.ManyToManyField("Service", related_name="levels", blank=True)
+    # App-qualified, so django-stubs can type it too (it cannot resolve a bare "Service").
+    services = models.ManyToManyField("programs.Service", related_name="levels", blank=True)
     order = models.PositiveSmallIntegerField(default=0)
     name_es = spanish_char(150, "name (Spanish)")
     short_name_es = spanish_char(40, "short name (Spanish)")

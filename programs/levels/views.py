@@ -10,10 +10,10 @@ from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from programs.core.i18n import site_text
 from programs.levels import charts
 from programs.levels.forms import CompareLevelsForm
-from programs.models import TreatmentLevel
+from programs.levels.models import TreatmentLevel
+from programs.levels.texts import site_text
 
 
 @require_GET

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Fieldset, Layout
@@ -16,9 +17,11 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
+from programs.core.forms import field_as
+from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import SPANISH, current_language
-from programs.models import BestTime, ContactRequest, PreferredLanguage
 from programs.questionnaire import triage
+from programs.questionnaire.models import BestTime, ContactRequest, PreferredLanguage
 from programs.questionnaire.questions import QUESTIONS, SECTIONS, Question, translated
 
 
@@ -34,6 +37,7 @@ def question_label(question: Question) -> str:
 
 
 def _question_field(question: Question) -> forms.Field:
+    field: forms.ChoiceField
     if question.multiple:
         field = forms.MultipleChoiceField(
             choices=question.choices,
@@ -53,7 +57,10 @@ def _question_field(question: Question) -> forms.Field:
     return field
 
 
-def _per_language(cache: dict[str | None, object], build: Callable[[], object]) -> object:
+T = TypeVar("T")
+
+
+def _per_language(cache: dict[str | None, T], build: Callable[[], T]) -> T:
     """``build()`` for the active language, made once per language per process.
 
     Under DEBUG it is made every time: in development, translations reload without a restart.
@@ -64,7 +71,7 @@ def _per_language(cache: dict[str | None, object], build: Callable[[], object]) 
     return cache[language]
 
 
-_fields_by_language: dict[str | None, object] = {}
+_fields_by_language: dict[str | None, dict[str, forms.Field]] = {}
 
 
 def _question_fields() -> dict[str, forms.Field]:
@@ -101,8 +108,9 @@ class QuestionnaireForm(forms.Form):
             )
         )
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         # A tampered form could send one question twice; never guess which answer was meant.
         if hasattr(self.data, "getlist"):
             for question in QUESTIONS:
@@ -140,7 +148,7 @@ class QuestionnaireForm(forms.Form):
         return answers
 
 
-_blank_questionnaires: dict[str | None, object] = {}
+_blank_questionnaires: dict[str | None, str] = {}
 
 
 def blank_questionnaire_html() -> SafeString:
@@ -191,8 +199,10 @@ class ContactRequestForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["best_time"].choices = BestTime.choices
-        self.fields["preferred_language"].choices = PreferredLanguage.choices
+        field_as(self.fields, "best_time", forms.ChoiceField).choices = BestTime.choices
+        field_as(
+            self.fields, "preferred_language", forms.ChoiceField
+        ).choices = PreferredLanguage.choices
         if not self.is_bound and current_language() == SPANISH:
             # Someone reading in Spanish most likely wants a call in Spanish.
             self.initial.setdefault("preferred_language", PreferredLanguage.SPANISH)
@@ -212,8 +222,9 @@ class ContactRequestForm(forms.ModelForm):
             raise forms.ValidationError(gettext("Enter a phone number with at least 7 digits."))
         return phone
 
-    def clean(self) -> dict:
-        cleaned = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        cleaned = self.cleaned_data
         reachable = cleaned.get("phone") or cleaned.get("email")
         if not reachable and not self.has_error("phone") and not self.has_error("email"):
             raise forms.ValidationError(gettext("Give a phone number or an email address."))
@@ -221,4 +232,4 @@ class ContactRequestForm(forms.ModelForm):
 
     def is_bot(self) -> bool:
         """True when the hidden field that people never see was filled in (a bot)."""
-        return bool(self.data.get("website"))
+        return honeypot_filled(self.data)

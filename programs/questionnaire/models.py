@@ -29,6 +29,15 @@ def new_public_token() -> str:
     return secrets.token_urlsafe(24)
 
 
+def normalise_reference_code(text: str) -> str:
+    """A reference code as staff may type or read it back: "abcd 2346", "ABCD-2346".
+
+    Spaces and dashes go, letters become capitals; what is left is compared exactly. The
+    one rule for every search and lookup by reference code.
+    """
+    return "".join(text.split()).replace("-", "").upper()
+
+
 class SiteLanguage(models.TextChoices):
     """The languages the public site and its questionnaire are offered in."""
 
@@ -111,7 +120,7 @@ def suggestion_fields(suggestion: triage.Suggestion) -> dict[str, object]:
     }
 
 
-class ResponseQuerySet(models.QuerySet):
+class ResponseQuerySet(models.QuerySet["Response"]):
     def for_list(self) -> ResponseQuerySet:
         return self.select_related("suggested_level")
 
@@ -131,25 +140,10 @@ class ResponseQuerySet(models.QuerySet):
         )
 
     def record(self, answers: Mapping[str, object], language: str = "en") -> Response:
-        """Run the triage engine on valid answers and store the response atomically.
+        """Store a response to valid answers: `services.record_response`, by another name."""
+        from programs.questionnaire.services import record_response
 
-        Answers are language-independent keys; the reasons and notes are stored in the
-        language the person used, as they saw them.
-        """
-        suggestion = triage.suggest(answers, language=language)
-        clean = triage.validate_answers(answers)  # a crisis may leave some answers out
-        level = None
-        if suggestion.level is not None:
-            level = TreatmentLevel.objects.get(slug=suggestion.level)
-        # One INSERT, atomic by itself (save() retries a taken reference code in its own
-        # transaction), so no outer transaction and its extra round trips.
-        return self.create(
-            for_whom=clean.get("for_whom", ""),
-            answers={k: list(v) if isinstance(v, tuple) else v for k, v in clean.items()},
-            suggested_level=level,
-            language=language,
-            **suggestion_fields(suggestion),
-        )
+        return record_response(answers, language=language)
 
 
 class Response(models.Model):
@@ -194,7 +188,9 @@ class Response(models.Model):
         help_text="The language the person answered in; reasons and notes are stored in it.",
     )
     # Denormalised so the queue's order reads straight off an index: ordering by the live
-    # rule would sort the whole joined table on every page load.
+    # rule would sort the whole joined table on every page load. Kept up to date by the
+    # services that write responses, contact requests and notes (questionnaire/services.py,
+    # intake/services.py), never by save().
     queue_rank = models.PositiveSmallIntegerField(
         choices=QueueRank, default=QueueRank.ROUTINE, editable=False
     )
@@ -221,8 +217,6 @@ class Response(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         """Save, drawing a fresh reference code if the one drawn is already taken."""
-        if self._state.adding:
-            self.queue_rank = queue_rank(crisis=self.crisis, contact_status=None, has_notes=False)
         if self.pk is not None or self.reference_code:
             super().save(*args, **kwargs)
             return
@@ -307,19 +301,6 @@ class Response(models.Model):
             "flag_texts": [{"flag": flag, "text": text} for flag, text in again.flag_texts],
         }
 
-    def refresh_queue_rank(self) -> None:
-        """Recompute the stored queue rank after its contact request or notes changed."""
-        status = (
-            ContactRequest.objects.filter(response_id=self.pk)
-            .values_list("status", flat=True)
-            .first()
-        )
-        rank = queue_rank(
-            crisis=self.crisis, contact_status=status, has_notes=self.staff_notes.exists()
-        )
-        Response.objects.filter(pk=self.pk).update(queue_rank=rank)
-        self.queue_rank = rank
-
 
 class BestTime(models.TextChoices):
     ANY = "any", _("Any time")
@@ -334,7 +315,7 @@ class PreferredLanguage(models.TextChoices):
     OTHER = "other", _("Another language")
 
 
-class ContactRequestQuerySet(models.QuerySet):
+class ContactRequestQuerySet(models.QuerySet["ContactRequest"]):
     def new(self) -> ContactRequestQuerySet:
         return self.filter(status=ContactStatus.NEW)
 
@@ -383,15 +364,3 @@ class ContactRequest(models.Model):
 
     def __str__(self) -> str:
         return f"Contact request for {self.response.reference_code}"
-
-    def save(self, *args, **kwargs) -> None:
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            self.response.refresh_queue_rank()
-
-    def delete(self, *args, **kwargs):
-        response = self.response
-        with transaction.atomic():
-            result = super().delete(*args, **kwargs)
-            response.refresh_queue_rank()
-        return result

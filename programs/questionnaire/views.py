@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -13,14 +12,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from programs.core import ratelimit
+from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import current_language
-from programs.models import BestTime, ContactRequest, Response, TreatmentLevel
-from programs.questionnaire import triage
+from programs.levels.models import TreatmentLevel
+from programs.questionnaire import services, triage
 from programs.questionnaire.forms import (
     ContactRequestForm,
     QuestionnaireForm,
     blank_questionnaire_html,
 )
+from programs.questionnaire.models import BestTime, ContactRequest, Response
 from programs.questionnaire.questions import QUESTIONS_FOR_CLINICIAN
 
 
@@ -34,7 +35,7 @@ def too_many_requests(request: HttpRequest, *, crisis: bool = False) -> HttpResp
 def questionnaire(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         form = QuestionnaireForm(request.POST)
-        if request.POST.get("website"):
+        if honeypot_filled(request.POST):
             # A bot filled the field people never see: store nothing, say nothing.
             return redirect("programs:home")
         if ratelimit.is_limited("questionnaire", request, *settings.RATELIMIT_QUESTIONNAIRE):
@@ -42,7 +43,7 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
         # A person in danger goes straight to the crisis steps, whatever else is missing.
         answers = form.answers() if form.is_valid() else form.crisis_answers()
         if answers is not None:
-            response = Response.objects.record(answers, language=current_language())
+            response = services.record_response(answers, language=current_language())
             return redirect(response)
         status = 400
     else:
@@ -124,10 +125,7 @@ def share(request: HttpRequest, token: str) -> HttpResponse:
         if ratelimit.is_limited("share", request, *settings.RATELIMIT_SHARE):
             return too_many_requests(request)
         if form.is_valid():
-            with transaction.atomic():
-                contact = form.save(commit=False)
-                contact.response = response
-                contact.save()
+            services.share_contact(response, form.save(commit=False))
             return redirect("programs:share_done", token=token)
         status = 400
     return render(
@@ -154,8 +152,9 @@ def share_done(request: HttpRequest, token: str) -> HttpResponse:
 
 def _when(best_time: str) -> str:
     """ "in the morning" and so on, for "we will contact you …"; empty for any time."""
-    return {
+    times: dict[str, str] = {
         BestTime.MORNING: pgettext("contact time", "in the morning"),
         BestTime.AFTERNOON: pgettext("contact time", "in the afternoon"),
         BestTime.EVENING: pgettext("contact time", "in the evening"),
-    }.get(best_time, "")
+    }
+    return times.get(best_time, "")

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.text import capfirst
 
+from programs.intake.models import AuditAction, AuditEntry
 from programs.intake.services import queue_summary
-from programs.models import AuditAction, AuditEntry
 
 register = template.Library()
 

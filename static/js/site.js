@@ -1,6 +1,39 @@
 // Progressive enhancement only: every page works without this file.
 document.documentElement.classList.remove("no-js");
 
+// "Leave this site" (base.html). Without this file it is a plain link. With it, the page
+// first swaps its own history entry for the home page (replaceState), then replaces it with
+// the neutral site (location.replace), so Back does not come back here as far as the
+// browser allows. Pressing Esc twice within a second does the same. It cannot erase the
+// browser's history: the privacy page says so.
+(() => {
+  const link = document.querySelector("[data-quick-exit]");
+  if (!link) return;
+  const leave = () => {
+    document.documentElement.classList.add("leaving");
+    try {
+      window.history.replaceState(null, "", link.dataset.neutralUrl || "/");
+    } catch {
+      // Some browsers limit history changes; leaving matters more.
+    }
+    window.location.replace(link.href);
+  };
+  link.addEventListener("click", (event) => {
+    event.preventDefault();
+    leave();
+  });
+  let lastEscape = 0;
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape" || event.repeat) return;
+    const now = Date.now();
+    if (now - lastEscape <= 1000) {
+      leave();
+    } else {
+      lastEscape = now;
+    }
+  });
+})();
+
 document.addEventListener("click", (event) => {
   const button = event.target.closest("[data-print]");
   if (button) {

@@ -2,9 +2,11 @@
 
 import re
 from http import HTTPStatus
+from io import StringIO
 
 import pytest
 from django.core.cache import caches
+from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
@@ -12,7 +14,13 @@ from django.urls import resolve, reverse
 from django.utils import translation
 
 from programs.core import caching
-from programs.models import Program, TreatmentLevel
+from programs.models import (
+    Program,
+    ProgramFeature,
+    Service,
+    SuitabilityCriterion,
+    TreatmentLevel,
+)
 from tests.factories.directory import make_program
 from tests.factories.intake import make_response, make_user
 from tests.factories.levels import make_criterion, make_service
@@ -42,8 +50,10 @@ def get(client, url: str, **extra):
 def is_stored(url: str, language: str = "en") -> bool:
     """Whether the cache holds an anonymous visitor's page at this address."""
     request = RequestFactory().get(url)
+    version = caching.content_version()
+    assert version is not None
     with translation.override(language):
-        key = caching.page_key(request, caching.content_version())
+        key = caching.page_key(request, version)
     return caches[caching.PAGES].get(key) is not None
 
 
@@ -228,6 +238,49 @@ def test_marking_programs_verified_in_the_admin_clears_the_cache(client, admin_c
     page, queries = get(client, url)
     assert queries > 0
     assert "January 1, 2020" not in page.content.decode()
+
+
+def test_each_room_registers_the_models_its_public_pages_show():
+    # Filled from ProgramsConfig.ready() by the levels and directory rooms; core knows none.
+    assert set(caching.watched_models()) == {
+        TreatmentLevel,
+        Service,
+        SuitabilityCriterion,
+        TreatmentLevel.services.through,
+        Program,
+        ProgramFeature,
+    }
+
+
+@committing
+def test_adding_features_alone_clears_the_cache(client):
+    # No row is deleted and the program is not saved: only bulk_create, which sends no
+    # signals, so replace_features tells the page cache itself.
+    program = make_program(payments=["medicaid"])
+    url = program.get_absolute_url()
+    assert "Free or no-cost care" not in client.get(url).content.decode()
+    program.set_features("payment", ["medicaid", "free"])
+    page, queries = get(client, url)
+    assert queries > 0
+    assert "Free or no-cost care" in page.content.decode()
+
+
+@committing
+@pytest.mark.parametrize("command", [["load_content"], ["load_demo_data"], ["remove_demo_data"]])
+def test_bulk_writers_clear_the_cache_once(monkeypatch, command):
+    bumps = []
+    monkeypatch.setattr(caching, "_bump", lambda: bumps.append(1))
+    call_command(*command, stdout=StringIO())
+    assert bumps == [1]
+
+
+@committing
+def test_a_dry_run_leaves_the_cache_alone(monkeypatch):
+    bumps = []
+    monkeypatch.setattr(caching, "_bump", lambda: bumps.append(1))
+    call_command("load_content", "--dry-run", stdout=StringIO())
+    call_command("load_demo_data", "--dry-run", stdout=StringIO())
+    assert bumps == []
 
 
 def test_other_processes_see_a_change_within_the_check_interval(client, settings):

@@ -21,7 +21,9 @@ def submit_one(base: str, index: int, results: dict, errors: list) -> None:
         jar = CookieJar()
         opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
         page = opener.open(f"{base}/questionnaire/", timeout=30).read().decode()
-        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+        match = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
+        assert match, "no CSRF token on the questionnaire"
+        token = match.group(1)
         data = as_post(answers(frequency=FREQUENCIES[index % 4], for_whom="someone_else"))
         data["csrfmiddlewaretoken"] = token
         body = urllib.parse.urlencode(data, doseq=True).encode()

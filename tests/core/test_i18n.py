@@ -168,7 +168,9 @@ def english_left(page: str) -> list[str]:
 
 
 def heading(page: str) -> str:
-    return strip_tags(re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1)).strip()
+    h1 = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S)
+    assert h1, "no <h1>"
+    return strip_tags(h1.group(1)).strip()
 
 
 def spanish_result(client) -> Response:

@@ -28,7 +28,7 @@ def names(queryset) -> set[str]:
 
 
 def search(**kwargs) -> set[str]:
-    features = {
+    features: dict[str, tuple[str, ...]] = {
         kind: tuple(kwargs.pop(name, ()))
         for name, kind in [
             ("formats", FeatureKind.FORMAT),

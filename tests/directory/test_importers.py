@@ -6,7 +6,6 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from hypothesis import HealthCheck, given
@@ -34,19 +33,18 @@ from programs.directory.importers import (
 from programs.models import FeatureKind, Program, Source
 from tests.factories.directory import make_program
 
-SAMPLES = Path(settings.BASE_DIR).parent / "shared" / "samples"
-SAMPLE_JSON = SAMPLES / "findtreatment-export.json"
-SAMPLE_CSV = SAMPLES / "findtreatment-listing.csv"
-needs_samples = pytest.mark.skipif(
-    not SAMPLE_JSON.exists(), reason="the shared sample files are not beside the project"
-)
+# The same eight made-up facilities in both FindTreatment.gov formats: the JSON export
+# and the spreadsheet download (one row in the JSON has the older `typeFacility`).
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SAMPLE_JSON = FIXTURES / "findtreatment-export.json"
+SAMPLE_CSV = FIXTURES / "findtreatment-listing.csv"
 
-# Counted by hand from the two sample files: each facility gives one program per level
+# Counted by hand from the two fixture files: each facility gives one program per level
 # it offers ("Outpatient" alone is only a heading when a more precise outpatient setting
 # is listed; withdrawal management is not a level).
-#   Riverbend: IOP + outpatient; Harbor Light: IOP + PHP; Mesa Verde: residential;
-#   St. Agnes: hospital; Open Door: outpatient; Lakeside: IOP; Desert Sun: PHP;
-#   Clear Path: IOP.
+#   Willow Creek: IOP + outpatient; Beacon Street: IOP + PHP; Piñon Ridge: residential;
+#   Mercy Ridge: hospital; Open Gate: outpatient; Northwoods: IOP; Sunrise: PHP;
+#   Steady Path: IOP.
 SAMPLE_PER_LEVEL = {"outpatient": 2, "iop": 4, "php": 2, "residential": 1, "inpatient": 1}
 SAMPLE_TOTAL = 10
 
@@ -576,14 +574,13 @@ def test_random_spreadsheet_rows_never_raise(cells):
 # --- The command against the database --------------------------------------------
 
 
-@needs_samples
 @pytest.mark.django_db
 def test_importing_the_sample_json_gives_the_programs_per_level():
     output = run_import(SAMPLE_JSON)
     assert per_level() == SAMPLE_PER_LEVEL
     assert f"JSON file: created {SAMPLE_TOTAL}, updated 0, skipped 0 of 8 rows." in output
-    program = Program.objects.get(frid__startswith="6e951a82", level__slug="php")
-    assert program.name == "Harbor Light Behavioral Health"
+    program = Program.objects.get(frid__startswith="9bea55b1", level__slug="php")
+    assert program.name == "Beacon Street Behavioral Health"
     assert (program.source, program.is_demo) == (Source.IMPORTED, False)
     assert program.last_verified == timezone.localdate()
     assert program.co_occurring
@@ -594,15 +591,15 @@ def test_importing_the_sample_json_gives_the_programs_per_level():
         "military",
     ]
     assert program.feature_values(FeatureKind.POPULATION) == ["adults", "seniors", "veterans"]
-    lakeside = Program.objects.get(name__startswith="Lakeside")
-    assert lakeside.name == "Lakeside Youth Services – Teen Intensive Outpatient"
-    assert lakeside.feature_values(FeatureKind.LANGUAGE) == ["en", "es", "hmn"]
-    clear_path = Program.objects.get(name="Clear Path Virtual IOP")
-    assert clear_path.feature_values(FeatureKind.FORMAT) == ["telehealth"]
-    assert clear_path.latitude is None
+    northwoods = Program.objects.get(name__startswith="Northwoods")
+    assert northwoods.name == "Northwoods Youth Services – Teen Intensive Outpatient"
+    assert northwoods.feature_values(FeatureKind.LANGUAGE) == ["en", "es", "hmn"]
+    steady_path = Program.objects.get(name="Steady Path Virtual IOP")
+    assert steady_path.feature_values(FeatureKind.FORMAT) == ["telehealth"]
+    assert steady_path.latitude is None
+    assert Program.objects.get(name__startswith="Piñon").level.slug == "residential"
 
 
-@needs_samples
 @pytest.mark.django_db
 def test_importing_the_sample_csv_gives_the_same_programs_per_level():
     output = run_import(SAMPLE_CSV)
@@ -611,7 +608,6 @@ def test_importing_the_sample_csv_gives_the_same_programs_per_level():
     assert not Program.objects.exclude(frid="").exists()
 
 
-@needs_samples
 @pytest.mark.django_db
 def test_importing_twice_and_both_formats_gives_no_duplicates():
     run_import(SAMPLE_JSON)
@@ -623,7 +619,6 @@ def test_importing_twice_and_both_formats_gives_no_duplicates():
     assert Program.objects.filter(frid="").count() == 0  # the CSV matched by name and ZIP
 
 
-@needs_samples
 @pytest.mark.django_db
 def test_json_after_csv_adopts_the_frid_instead_of_duplicating():
     run_import(SAMPLE_CSV, "--format", "csv")

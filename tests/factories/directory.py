@@ -23,7 +23,9 @@ def make_program(level: str | TreatmentLevel = "iop", **overrides: Any) -> Progr
     n = next_number()
     if isinstance(level, str):
         level = TreatmentLevel.objects.get(slug=level)
-    features = {kind: overrides.pop(arg, []) for arg, kind in FEATURE_ARGS.items()}
+    features: dict[str, list[str]] = {
+        kind: overrides.pop(arg, []) for arg, kind in FEATURE_ARGS.items()
+    }
     values: dict[str, Any] = {
         "name": f"Test Program {n}",
         "city": "Dayton",

@@ -10,6 +10,7 @@ from django.contrib.auth.models import Group
 
 from programs.intake.roles import CONTENT_EDITORS, INTAKE_STAFF
 from programs.models import ContactRequest, Response
+from programs.questionnaire.services import record_response, share_contact
 from tests.factories import next_number
 from tests.factories.questionnaire import answers
 
@@ -40,7 +41,7 @@ def content_user(**extra: Any):
 
 
 def make_response(*, created_at: datetime | None = None, **answer_overrides: Any) -> Response:
-    response = Response.objects.record(answers(**answer_overrides))
+    response = record_response(answers(**answer_overrides))
     if created_at is not None:
         Response.objects.filter(pk=response.pk).update(created_at=created_at)
         response.refresh_from_db()
@@ -57,7 +58,8 @@ def share(
         "email": "robin@example.org",
     }
     values.update(overrides)
-    contact = ContactRequest.objects.create(response=response, **values)
+    # Through the public share flow's service, which also sets the response's queue rank.
+    contact = share_contact(response, ContactRequest(**values))
     if created_at is not None:
         ContactRequest.objects.filter(pk=contact.pk).update(created_at=created_at)
         contact.refresh_from_db()

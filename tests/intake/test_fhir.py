@@ -342,17 +342,20 @@ def test_a_code_system_is_served_in_the_version_asked_for(client, version):
     assert current["version"] == triage.QUESTIONNAIRE_VERSION
 
 
+# Addresses of FHIR resources that do not exist (also validated by test_fhir_oracle.py).
+NOT_FOUND_PATHS = [
+    "/fhir/Questionnaire/iop-guide-1999-01",
+    "/fhir/Questionnaire/other",
+    "/fhir/CodeSystem/iop-guide-nonsense",
+    "/fhir/CodeSystem/%00",
+    "/fhir/CodeSystem/iop-guide-withdrawal?version=1999-01",
+    "/fhir/CodeSystem/iop-guide-withdrawal-care?version=2099-01",
+    "/fhir/Questionnaire/iop-guide-withdrawal-care",
+]
+
+
 @pytest.mark.django_db
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/fhir/Questionnaire/iop-guide-1999-01",
-        "/fhir/Questionnaire/other",
-        "/fhir/CodeSystem/iop-guide-nonsense",
-        "/fhir/CodeSystem/%00",
-        "/fhir/CodeSystem/iop-guide-withdrawal?version=1999-01",
-    ],
-)
+@pytest.mark.parametrize("path", NOT_FOUND_PATHS)
 def test_unknown_fhir_resources_are_a_404_operation_outcome(client, path):
     page = client.get(path)
     assert page.status_code == HTTPStatus.NOT_FOUND

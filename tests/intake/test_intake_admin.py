@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from iopguide import middleware
 from programs.intake.admin import listing
 from programs.intake.admin.responses import answer_sections
-from programs.intake.services import add_note
+from programs.intake.services import add_note, update_contact_request
 from programs.models import (
     AppendOnlyError,
     AuditAction,
@@ -417,8 +417,7 @@ def test_queue_rank_follows_the_contact_request(intake):
     assert crisis.queue_rank == QueueRank.CRISIS
     contact = share(crisis)
     assert crisis.queue_rank == QueueRank.CRISIS
-    contact.status = ContactStatus.CONTACTED
-    contact.save()
+    update_contact_request(contact.pk, by=intake, status=ContactStatus.CONTACTED)
     crisis.refresh_from_db()
     assert crisis.queue_rank == QueueRank.ROUTINE
     calm = make_response()

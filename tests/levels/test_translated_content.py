@@ -9,9 +9,10 @@ import pytest
 from django.core.management import call_command
 from django.utils import translation
 
-from programs.core.i18n import localized, site_text
+from programs.core.i18n import localized
 from programs.levels import content, content_es
 from programs.levels.loading import fill_spanish, sync_content
+from programs.levels.texts import site_text
 from programs.models import Program, Service, SuitabilityCriterion, TreatmentLevel
 from tests.factories.directory import make_program
 from tests.factories.levels import make_criterion, make_level, make_service

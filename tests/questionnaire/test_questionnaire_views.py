@@ -351,7 +351,12 @@ def renders(monkeypatch) -> list[int]:
     monkeypatch.setattr(module, "_blank_questionnaires", {})
     counted: list[int] = []
     real = module.render_crispy_form
-    monkeypatch.setattr(module, "render_crispy_form", lambda f: counted.append(1) or real(f))
+
+    def counting(form):
+        counted.append(1)
+        return real(form)
+
+    monkeypatch.setattr(module, "render_crispy_form", counting)
     return counted
 
 

@@ -70,3 +70,10 @@ def test_contact_request_requires_consent_and_a_way_to_reach():
         ContactRequest.objects.create(response=stored, consent=False, name="A", phone="5550100")
     with pytest.raises(IntegrityError), transaction.atomic():
         ContactRequest.objects.create(response=stored, consent=True, name="A")
+
+
+@pytest.mark.parametrize(
+    "typed", ["ABCD2346", "abcd2346", "ABCD-2346", " abcd 2346 ", "AB-CD\t23-46"]
+)
+def test_a_reference_code_is_read_back_the_same_however_it_is_typed(typed):
+    assert responses_module.normalise_reference_code(typed) == "ABCD2346"

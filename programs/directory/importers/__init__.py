@@ -10,8 +10,12 @@ by name, ZIP code and level, so importing a file again updates instead of duplic
 The modules, in the order a file goes through them: `reading` (whole files), `cleaning`
 (single values), `wordings` (service wordings and codes), `mapping` (a row to records),
 `saving` (records to programs); `records` holds the types they pass along.
+
+Each module's public names are in its `__all__`; the modules use only each other's public
+names. Free text is cleaned by `programs.core.text.clean_text`, shared with the forms.
 """
 
+from programs.core.text import clean_text
 from programs.directory.importers.cleaning import (
     MAX_CITY,
     MAX_FRID,
@@ -22,7 +26,6 @@ from programs.directory.importers.cleaning import (
     clean_coordinates,
     clean_phone,
     clean_state,
-    clean_text,
     clean_website,
     clean_zip,
 )

@@ -1,9 +1,12 @@
-"""Cleaning one value at a time: text, field names, state, ZIP code, website, phone, place."""
+"""Cleaning one value at a time: text, field names, state, ZIP code, website, phone, place.
+
+Free text itself is cleaned by `programs.core.text.clean_text`, which the directory's
+public forms use too; this module adds what only imported rows need.
+"""
 
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -11,8 +14,28 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
+from programs.core.text import clean_text
 from programs.directory.importers.records import RowError
-from programs.models import USState
+from programs.directory.models import USState
+
+__all__ = [
+    "MAX_CITY",
+    "MAX_FRID",
+    "MAX_NAME",
+    "MAX_PHONE",
+    "MAX_STREET",
+    "MAX_WEBSITE",
+    "clean_coordinates",
+    "clean_phone",
+    "clean_state",
+    "clean_website",
+    "clean_zip",
+    "column_key",
+    "kind_of",
+    "limited",
+    "normalise_keys",
+    "text_value",
+]
 
 MAX_NAME = 200
 MAX_CITY = 100
@@ -22,24 +45,19 @@ MAX_WEBSITE = 300
 MAX_FRID = 100
 
 
-def clean_text(value: str) -> str:
-    """Text in NFC form without control characters, with spaces collapsed."""
-    value = unicodedata.normalize("NFC", value)
-    value = "".join(" " if unicodedata.category(ch)[0] in "CZ" else ch for ch in value)
-    return " ".join(value.split())
-
-
-def _key(name: object) -> str:
+def column_key(name: object) -> str:
     """Column and field names compared without case, spaces, dashes or underscores."""
     return re.sub(r"[\s_\-]", "", str(name)).lower()
 
 
-def _normalise_keys(row: Mapping[Any, Any]) -> dict[str, Any]:
+def normalise_keys(row: Mapping[Any, Any]) -> dict[str, Any]:
+    """The row with each key as `column_key` gives it."""
     # `type_facility` and the older `typeFacility` become the same key.
-    return {_key(k): v for k, v in row.items()}
+    return {column_key(k): v for k, v in row.items()}
 
 
-def _text(values: Mapping[str, Any], key: str, *, numbers_ok: bool = False) -> str:
+def text_value(values: Mapping[str, Any], key: str, *, numbers_ok: bool = False) -> str:
+    """The cleaned text at ``key`` ("" when missing); RowError when it is not text."""
     value = values.get(key)
     if value is None:
         return ""
@@ -47,14 +65,16 @@ def _text(values: Mapping[str, Any], key: str, *, numbers_ok: bool = False) -> s
         return clean_text(value)
     if numbers_ok and isinstance(value, int | float) and not isinstance(value, bool):
         return clean_text(str(value))
-    raise RowError(f"has {key} as {_kind(value)}, not text")
+    raise RowError(f"has {key} as {kind_of(value)}, not text")
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """What a JSON value that is not text is, in words for a row's error."""
     return {dict: "an object", list: "a list", bool: "true/false"}.get(type(value), "a number")
 
 
-def _limited(value: str, what: str, limit: int) -> str:
+def limited(value: str, what: str, limit: int) -> str:
+    """``value`` unchanged; RowError when it is longer than ``limit`` characters."""
     if len(value) > limit:
         raise RowError(f"has a {what} longer than {limit} characters")
     return value

@@ -6,40 +6,42 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from programs.core.text import clean_text
 from programs.directory.importers.cleaning import (
     MAX_CITY,
     MAX_FRID,
     MAX_NAME,
     MAX_STREET,
-    _kind,
-    _limited,
-    _normalise_keys,
-    _text,
     clean_coordinates,
     clean_phone,
     clean_state,
-    clean_text,
     clean_website,
     clean_zip,
+    kind_of,
+    limited,
+    normalise_keys,
+    text_value,
 )
 from programs.directory.importers.records import ProgramRecord, RowError
 from programs.directory.importers.wordings import (
-    _AT_HOME_LEVELS,
+    AT_HOME_LEVELS,
     LEVEL_ORDER,
     OUTPATIENT,
-    _category,
-    _has,
+    category_of,
     language_value,
+    matches,
     medication_value,
     payment_value,
     population_value,
     setting_level,
 )
-from programs.models import Format, Language, Medication, Payment, Population
+from programs.directory.models import Format, Language, Medication, Payment, Population
+
+__all__ = ["Facility", "facility_from_csv", "facility_from_json", "records_for"]
 
 
 @dataclass
-class _Facility:
+class Facility:
     """A row's facts in one shape, whichever format they came from."""
 
     name1: str = ""
@@ -78,22 +80,22 @@ def _service_values(raw: Any, where: str) -> list[str]:
     elif isinstance(raw, list):
         parts = raw
     else:
-        raise RowError(f"has {where} as {_kind(raw)}, not text")
+        raise RowError(f"has {where} as {kind_of(raw)}, not text")
     values = []
     for part in parts:
         if not isinstance(part, str):
-            raise RowError(f"has {where} holding {_kind(part)}, not text")
+            raise RowError(f"has {where} holding {kind_of(part)}, not text")
         cleaned = clean_text(part)
         if cleaned:
             values.append(cleaned)
     return values
 
 
-def _apply(facility: _Facility, category: str, value: str) -> None:
+def _apply(facility: Facility, category: str, value: str) -> None:
     """Record one service value of a known category on the facility."""
     unknown = f"{category} {value[:60]!r} not recognised; ignored"
     if category == "care":
-        if _has(r"co-?occurring", value.casefold()):
+        if matches(r"co-?occurring", value.casefold()):
             facility.co_occurring = True
     elif category == "setting":
         level = setting_level(value)
@@ -109,9 +111,9 @@ def _apply(facility: _Facility, category: str, value: str) -> None:
             facility.notes.append(unknown)
     elif category == "sex":
         v = value.casefold()
-        if _has(r"female|\bwomen\b", v):
+        if matches(r"female|\bwomen\b", v):
             facility.accepts_female = True
-        elif _has(r"\bmale\b|\bmen\b", v):
+        elif matches(r"\bmale\b|\bmen\b", v):
             facility.accepts_male = True
         else:
             facility.notes.append(unknown)
@@ -125,46 +127,47 @@ def _apply(facility: _Facility, category: str, value: str) -> None:
         mapped = mapper(value)
         if mapped:
             target.add(mapped)
-        elif not _has(r"payment assistance", value.casefold()):
+        elif not matches(r"payment assistance", value.casefold()):
             # Payment assistance is "ask the facility": nothing to list, nothing to report.
             facility.notes.append(unknown)
 
 
-def _address(facility: _Facility, values: Mapping[str, Any], *, json_row: bool) -> None:
+def _address(facility: Facility, values: Mapping[str, Any], *, json_row: bool) -> None:
     numbers = json_row  # JSON exports sometimes give ZIPs and phones as numbers.
-    facility.name1 = _text(values, "name1")
-    facility.name2 = _text(values, "name2")
-    facility.street1 = _text(values, "street1", numbers_ok=numbers)
-    facility.street2 = _text(values, "street2", numbers_ok=numbers)
-    facility.city = _text(values, "city")
-    facility.state = _text(values, "state")
-    facility.zip_code = _text(values, "zip", numbers_ok=numbers) or _text(
+    facility.name1 = text_value(values, "name1")
+    facility.name2 = text_value(values, "name2")
+    facility.street1 = text_value(values, "street1", numbers_ok=numbers)
+    facility.street2 = text_value(values, "street2", numbers_ok=numbers)
+    facility.city = text_value(values, "city")
+    facility.state = text_value(values, "state")
+    facility.zip_code = text_value(values, "zip", numbers_ok=numbers) or text_value(
         values, "zipcode", numbers_ok=numbers
     )
-    facility.phone = _text(values, "phone", numbers_ok=numbers)
-    facility.intake_phone = _text(values, "intake1", numbers_ok=numbers)
-    facility.website = _text(values, "website")
+    facility.phone = text_value(values, "phone", numbers_ok=numbers)
+    facility.intake_phone = text_value(values, "intake1", numbers_ok=numbers)
+    facility.website = text_value(values, "website")
     facility.latitude = values.get("latitude")
     facility.longitude = values.get("longitude")
-    facility.type_facility = _text(values, "typefacility")
+    facility.type_facility = text_value(values, "typefacility")
 
 
-def _facility_from_json(row: Mapping[str, Any]) -> _Facility:
-    facility = _Facility()
+def facility_from_json(row: Mapping[str, Any]) -> Facility:
+    """A JSON export row (keys already `normalise_keys`-ed) as a facility; RowError if unusable."""
+    facility = Facility()
     _address(facility, row, json_row=True)
-    facility.frid = _text(row, "frid", numbers_ok=True)
+    facility.frid = text_value(row, "frid", numbers_ok=True)
     services = row.get("services")
     if services is None:
         services = []
     if not isinstance(services, list):
-        raise RowError(f"has services as {_kind(services)}, not a list")
+        raise RowError(f"has services as {kind_of(services)}, not a list")
     for index, service in enumerate(services, start=1):
         where = f"services item {index}"
         if not isinstance(service, dict):
             raise RowError(f"has {where} that is not an object")
-        service = _normalise_keys(service)
-        code = _text(service, "f2")
-        category = _category(code, _text(service, "f1"))
+        service = normalise_keys(service)
+        code = text_value(service, "f2")
+        category = category_of(code, text_value(service, "f1"))
         if category is None:
             continue  # categories the directory does not show (licensing, therapies…)
         for value in _service_values(service.get("f3"), where):
@@ -211,10 +214,11 @@ _TRUE = {"1", "1.0", "y", "yes", "x", "true"}
 _FALSE = {"", "0", "0.0", "n", "no", "false"}
 
 
-def _facility_from_csv(values: Mapping[str, str]) -> _Facility:
-    facility = _Facility()
+def facility_from_csv(values: Mapping[str, str]) -> Facility:
+    """A spreadsheet row (keyed by `column_key`) as a facility; RowError if unusable."""
+    facility = Facility()
     _address(facility, values, json_row=False)
-    facility.frid = _text(values, "frid")
+    facility.frid = text_value(values, "frid")
     for code, (category, wording) in _CSV_FLAGS.items():
         raw = clean_text(values.get(code) or "").casefold()
         if raw in _TRUE:
@@ -224,23 +228,23 @@ def _facility_from_csv(values: Mapping[str, str]) -> _Facility:
     return facility
 
 
-def _records(facility: _Facility) -> list[ProgramRecord]:
+def records_for(facility: Facility) -> list[ProgramRecord]:
     """One record per level the facility offers; RowError when the row is unusable."""
     if not facility.name1:
         raise RowError("has no name (name1)")
     if facility.type_facility.upper() == "MH":
         raise RowError("is a mental-health-only facility (type MH), not substance use care")
     name = facility.name1 if not facility.name2 else f"{facility.name1} – {facility.name2}"
-    name = _limited(name, "name", MAX_NAME)
-    organisation = _limited(facility.name1, "name1", MAX_NAME)
-    city = _limited(facility.city, "city", MAX_CITY)
+    name = limited(name, "name", MAX_NAME)
+    organisation = limited(facility.name1, "name1", MAX_NAME)
+    city = limited(facility.city, "city", MAX_CITY)
     if not city:
         raise RowError("has no city")
     state = clean_state(facility.state)
     notes = facility.notes
     street = ", ".join(part for part in (facility.street1, facility.street2) if part)
-    street = _limited(street, "street", MAX_STREET)
-    frid = _limited(facility.frid, "frid", MAX_FRID)
+    street = limited(street, "street", MAX_STREET)
+    frid = limited(facility.frid, "frid", MAX_FRID)
     zip_code = clean_zip(facility.zip_code, notes)
     phone = clean_phone(facility.phone, "phone", notes)
     intake = clean_phone(facility.intake_phone, "intake phone", notes)
@@ -250,7 +254,7 @@ def _records(facility: _Facility) -> list[ProgramRecord]:
     latitude, longitude = clean_coordinates(facility.latitude, facility.longitude, notes)
 
     levels = set(facility.levels)
-    if facility.outpatient_umbrella and not levels & _AT_HOME_LEVELS:
+    if facility.outpatient_umbrella and not levels & AT_HOME_LEVELS:
         levels.add(OUTPATIENT)
     if not levels:
         if facility.offers_withdrawal:
@@ -271,7 +275,7 @@ def _records(facility: _Facility) -> list[ProgramRecord]:
     for level in LEVEL_ORDER:
         if level not in levels:
             continue
-        if level not in _AT_HOME_LEVELS:
+        if level not in AT_HOME_LEVELS:
             formats: tuple[str, ...] = (Format.IN_PERSON.value,)
         elif facility.telehealth and not street:
             formats = (Format.TELEHEALTH.value,)

@@ -8,9 +8,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from programs.directory.importers.cleaning import _key, _normalise_keys, clean_text
-from programs.directory.importers.mapping import _facility_from_csv, _facility_from_json, _records
+from programs.core.text import clean_text
+from programs.directory.importers.cleaning import column_key, normalise_keys
+from programs.directory.importers.mapping import facility_from_csv, facility_from_json, records_for
 from programs.directory.importers.records import ImportFileError, ParsedFile, RowError, RowResult
+
+__all__ = ["MAX_ROWS", "guess_format", "parse_csv", "parse_json", "parse_text", "read_file"]
 
 MAX_ROWS = 200_000
 
@@ -89,10 +92,10 @@ def parse_json(text: str) -> ParsedFile:
         try:
             if not isinstance(row, dict):
                 raise RowError("is not an object with facility fields")
-            row = _normalise_keys(row)
+            row = normalise_keys(row)
             result.name = _label_name(row.get("name1"))
-            facility = _facility_from_json(row)
-            result.records = _records(facility)
+            facility = facility_from_json(row)
+            result.records = records_for(facility)
             result.notes = facility.notes
         except RowError as exc:
             result.error = str(exc)
@@ -109,12 +112,12 @@ def parse_csv(text: str) -> ParsedFile:
         header = next(reader, None)
         if header is None or not any(cell.strip() for cell in header):
             raise ImportFileError("This CSV file is empty.")
-        columns = [_key(cell) for cell in header]
+        columns = [column_key(cell) for cell in header]
         if "name1" not in columns:
             raise ImportFileError(
                 "This CSV is not a FindTreatment.gov spreadsheet: it has no name1 column."
             )
-        results = []
+        results: list[RowResult] = []
         for row in reader:
             if not any(cell.strip() for cell in row):
                 continue
@@ -126,8 +129,8 @@ def parse_csv(text: str) -> ParsedFile:
                 result.name = _label_name(values.get("name1"))
                 if any(cell.strip() for cell in row[len(columns) :]):
                     raise RowError(f"has {len(row)} cells but the header has {len(columns)}")
-                facility = _facility_from_csv(values)
-                result.records = _records(facility)
+                facility = facility_from_csv(values)
+                result.records = records_for(facility)
                 result.notes = facility.notes
             except RowError as exc:
                 result.error = str(exc)

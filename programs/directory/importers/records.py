@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+__all__ = ["ImportFileError", "ParsedFile", "ProgramRecord", "RowError", "RowResult"]
+
 
 class ImportFileError(Exception):
     """The file as a whole cannot be imported; the message says why in plain words."""

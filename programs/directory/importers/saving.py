@@ -10,8 +10,12 @@ from django.db import DatabaseError, transaction
 from django.db.models import Value
 from django.db.models.functions import Lower
 
+from programs.core import caching
 from programs.directory.importers.records import ProgramRecord, RowError, RowResult
-from programs.models import FeatureKind, Program, Source, TreatmentLevel
+from programs.directory.models import FeatureKind, Program, Source
+from programs.levels.models import TreatmentLevel
+
+__all__ = ["PROGRESS_EVERY", "ImportSummary", "save_rows"]
 
 PROGRESS_EVERY = 500
 
@@ -49,7 +53,8 @@ def save_rows(
     """Create or update the programs of every usable row; call inside a transaction.
 
     Each row is saved in a savepoint, so a row that fails in the database is skipped
-    whole and never half-saved.
+    whole and never half-saved. Tells the page cache once, when the transaction commits
+    (`caching.content_changed`); a dry run that rolls back tells it nothing.
     """
     levels = {level.slug: level for level in TreatmentLevel.objects.all()}
     summary = ImportSummary(rows=len(rows))
@@ -72,6 +77,8 @@ def save_rows(
         summary.created += outcomes.count(True)
         summary.updated += outcomes.count(False)
         summary.notes.extend(f"{row.label}: {note}" for note in row.notes)
+    if summary.created or summary.updated:
+        caching.content_changed()
     return summary
 
 
@@ -99,7 +106,7 @@ def _save_record(levels: Mapping[str, TreatmentLevel], record: ProgramRecord, to
             )
         program = candidates[0] if candidates else None
     created = program is None
-    if created:
+    if program is None:
         program = Program(level=level)
     program.name = record.name
     program.organisation = record.organisation

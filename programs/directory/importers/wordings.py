@@ -8,17 +8,35 @@ from collections.abc import Iterable
 from django.db.models import Choices
 from django.utils import translation
 
-from programs.models import Language, Medication, Payment, Population
+from programs.directory.models import Language, Medication, Payment, Population
 
-# The level slugs of programs.content, least to most intensive.
+__all__ = [
+    "AT_HOME_LEVELS",
+    "INPATIENT",
+    "IOP",
+    "LEVEL_ORDER",
+    "OUTPATIENT",
+    "PHP",
+    "RESIDENTIAL",
+    "category_of",
+    "language_value",
+    "matches",
+    "medication_value",
+    "payment_value",
+    "population_value",
+    "setting_level",
+]
+
+# The level slugs of programs/levels/content.py, least to most intensive.
 OUTPATIENT, IOP, PHP = "outpatient", "iop", "php"
 RESIDENTIAL, INPATIENT = "residential", "inpatient"
 LEVEL_ORDER = (OUTPATIENT, IOP, PHP, RESIDENTIAL, INPATIENT)
 # Telehealth only makes sense where people live at home.
-_AT_HOME_LEVELS = {OUTPATIENT, IOP, PHP}
+AT_HOME_LEVELS = frozenset({OUTPATIENT, IOP, PHP})
 
 
-def _has(pattern: str, text: str) -> bool:
+def matches(pattern: str, text: str) -> bool:
+    """Whether the regular expression ``pattern`` occurs anywhere in ``text``."""
     return re.search(pattern, text) is not None
 
 
@@ -29,21 +47,21 @@ def setting_level(value: str) -> str | None:
     "telehealth", "umbrella" for the bare word "Outpatient", or None when unknown.
     """
     v = value.casefold()
-    if _has(r"detox|withdrawal", v):
+    if matches(r"detox|withdrawal", v):
         return "withdrawal"
-    if _has(r"tele(medicine|health)|virtual", v):
+    if matches(r"tele(medicine|health)|virtual", v):
         return "telehealth"
-    if _has(r"partial hospital|day treatment", v):
+    if matches(r"partial hospital|day treatment", v):
         return PHP
-    if _has(r"intensive outpatient|\biop\b", v):
+    if matches(r"intensive outpatient|\biop\b", v):
         return IOP
-    if _has(r"inpatient|hospital", v):
+    if matches(r"inpatient|hospital", v):
         return INPATIENT
-    if _has(r"residential", v):
+    if matches(r"residential", v):
         return RESIDENTIAL
     if v.strip(" .") == "outpatient":
         return "umbrella"
-    if _has(r"outpatient", v):
+    if matches(r"outpatient", v):
         return OUTPATIENT
     return None
 
@@ -79,11 +97,11 @@ _MEDICATION_RULES = (
 def _first_choice(rules: Iterable[tuple[str, Choices]], value: str) -> str | None:
     """The choice of the first rule whose pattern occurs in the wording, or None."""
     v = value.casefold()
-    return next((choice.value for pattern, choice in rules if _has(pattern, v)), None)
+    return next((choice.value for pattern, choice in rules if matches(pattern, v)), None)
 
 
 def payment_value(value: str) -> str | None:
-    if _has(r"other than medicaid", value.casefold()):
+    if matches(r"other than medicaid", value.casefold()):
         return None
     return _first_choice(_PAYMENT_RULES, value)
 
@@ -116,10 +134,10 @@ _LANGUAGE_NAMES.update(
 
 def language_value(value: str) -> str | None:
     v = value.casefold()
-    if _has(r"sign language|\basl\b|deaf", v):
+    if matches(r"sign language|\basl\b|deaf", v):
         return Language.ASL.value
     for name, code in _LANGUAGE_NAMES.items():
-        if _has(rf"\b{re.escape(name)}\b", v):
+        if matches(rf"\b{re.escape(name)}\b", v):
             return str(code)
     return None
 
@@ -150,8 +168,9 @@ _CATEGORY_LABELS = [
 ]
 
 
-def _category(code: str, label: str) -> str | None:
+def category_of(code: str, label: str) -> str | None:
+    """The kind of a JSON service category ("setting", "payment"…), None if not listed."""
     if code.upper() in _CATEGORY_CODES:
         return _CATEGORY_CODES[code.upper()]
     label = label.casefold()
-    return next((cat for pattern, cat in _CATEGORY_LABELS if _has(pattern, label)), None)
+    return next((cat for pattern, cat in _CATEGORY_LABELS if matches(pattern, label)), None)

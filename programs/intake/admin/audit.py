@@ -9,7 +9,8 @@ from django.utils.html import format_html
 
 from programs.intake.admin.listing import CappedCountPaginator
 from programs.intake.admin.shared import received_html
-from programs.models import AuditEntry
+from programs.intake.models import AuditEntry
+from programs.questionnaire.models import normalise_reference_code
 
 CODES_SHOWN = 5
 ADMIN_PREFIX = "/admin/programs/"
@@ -30,7 +31,8 @@ class AuditEntryAdmin(admin.ModelAdmin):
     show_facets = admin.ShowFacets.NEVER
     view_on_site = False
     actions = None
-    fields = [
+    # One tuple for both: their stubs declare lists of different item types.
+    fields = (
         "at",
         "actor_name",
         "actor",
@@ -40,7 +42,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         "reference_codes",
         "path",
         "detail",
-    ]
+    )
     readonly_fields = fields
 
     class Media:
@@ -68,7 +70,7 @@ class AuditEntryAdmin(admin.ModelAdmin):
         term = search_term.strip()
         if not term:
             return queryset, False
-        code = "".join(term.split()).replace("-", "").upper()
+        code = normalise_reference_code(term)
         return queryset.filter(actor_name=term) | queryset.filter(
             reference_codes__contains=code
         ), False

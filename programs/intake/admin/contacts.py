@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from programs.intake import audit
+from programs.intake import services as queue
 from programs.intake.admin.listing import AssigneeFilter, ContactStatusFilter, QueueFilter
 from programs.intake.admin.shared import (
     QueueActionsMixin,
@@ -21,7 +22,8 @@ from programs.intake.admin.shared import (
     search_by_code,
     status_badge,
 )
-from programs.models import AuditAction, ContactRequest, Response
+from programs.intake.models import AuditAction
+from programs.questionnaire.models import ContactRequest, Response, ResponseQuerySet
 
 
 @admin.register(ContactRequest)
@@ -41,7 +43,7 @@ class ContactRequestAdmin(QueueActionsMixin, admin.ModelAdmin):
     ordering = ["-created_at", "-id"]
     search_fields = ["response__reference_code"]
 
-    def responses_of(self, queryset: QuerySet) -> QuerySet:
+    def responses_of(self, queryset: QuerySet) -> ResponseQuerySet:
         return Response.objects.filter(contact_request__in=queryset)
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
@@ -66,7 +68,7 @@ class ContactRequestAdmin(QueueActionsMixin, admin.ModelAdmin):
         audit.record(
             request, AuditAction.DELETED, [obj.response.reference_code], detail="contact request"
         )
-        super().delete_model(request, obj)
+        queue.delete_contact_request(obj)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
         # One by one, so each response's queue rank is recomputed.

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from programs.intake.services import crisis_since, queue_staff, staff_name, waiting_cutoff
-from programs.models import OPEN_STATUSES, ContactStatus
+from programs.questionnaire.models import OPEN_STATUSES, ContactStatus
 
 COUNT_CAP = 10_000
 
@@ -23,6 +23,7 @@ class CappedCountPaginator(Paginator):
     the first 10,000 rows' pages; nobody pages that deep, they filter or search.
     """
 
+    object_list: QuerySet  # the admin only ever pages querysets
     count_is_capped = False
 
     @cached_property

@@ -8,6 +8,8 @@ Every detail view, export, status change and note is written to the access log.
 from __future__ import annotations
 
 import json
+from datetime import datetime
+from typing import TypedDict, cast
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -18,6 +20,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.translation import override
 
@@ -33,18 +36,14 @@ from programs.intake.admin.shared import (
     received_html,
     reference_html,
     search_by_code,
+    staff_user,
     status_badge,
 )
 from programs.intake.forms import ContactUpdateForm, StaffNoteForm
-from programs.models import (
-    AuditAction,
-    ContactRequest,
-    ContactRequestChange,
-    ExportFormat,
-    Response,
-    TreatmentLevel,
-)
+from programs.intake.models import AuditAction, ContactRequestChange, ExportFormat
+from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
+from programs.questionnaire.models import ContactRequest, Response, ResponseQuerySet
 from programs.questionnaire.questions import SECTIONS, answer_labels, questions_for
 
 
@@ -53,7 +52,7 @@ class SuggestedLevelFilter(admin.RelatedFieldListFilter):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.empty_value_display = "None: crisis"
+        self.empty_value_display = mark_safe("None: crisis")
 
 
 class QueueChangeList(ChangeList):
@@ -120,9 +119,16 @@ def _flags(response: Response, texts: dict[str, list]) -> list[tuple[str, str]]:
     ]
 
 
-def _timeline(response: Response, contact: ContactRequest | None) -> list[dict]:
+class TimelineEvent(TypedDict):
+    at: datetime
+    kind: str
+    by: str
+    text: str
+
+
+def _timeline(response: Response, contact: ContactRequest | None) -> list[TimelineEvent]:
     """Notes and contact-request changes, newest first, ending with the response itself."""
-    events = [
+    events: list[TimelineEvent] = [
         {
             "at": note.created_at,
             "kind": "note",
@@ -249,8 +255,10 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             raise PermissionDenied
         return response
 
-    def get_queryset(self, request: HttpRequest) -> QuerySet:
-        return super().get_queryset(request).for_queue()
+    def get_queryset(self, request: HttpRequest) -> ResponseQuerySet:
+        # Response's default manager makes ResponseQuerySets; ModelAdmin's stubs only say
+        # QuerySet.
+        return cast(ResponseQuerySet, super().get_queryset(request)).for_queue()
 
     def detail_url(self, response: Response) -> str:
         return reverse("admin:programs_response_change", args=[response.pk])
@@ -280,8 +288,8 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
         audit.record(request, AuditAction.VIEWED, [response])
         can_change_contact = contact is not None and self.has_change_contact_permission(request)
         can_add_note = request.user.has_perm("programs.add_staffnote")
-        if can_change_contact and contact_form is None:
-            contact_form = ContactUpdateForm(user=request.user, contact=contact)
+        if contact is not None and can_change_contact and contact_form is None:
+            contact_form = ContactUpdateForm(user=staff_user(request), contact=contact)
         if can_add_note and note_form is None:
             note_form = StaffNoteForm()
         also = dict(
@@ -360,14 +368,14 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
         contact = exports.contact_of(response)
         if contact is None or not self.has_change_contact_permission(request):
             raise PermissionDenied
-        form = ContactUpdateForm(request.POST, user=request.user, contact=contact)
+        form = ContactUpdateForm(request.POST, user=staff_user(request), contact=contact)
         if not form.is_valid():
             return self.detail_view(request, response, contact_form=form, status=400)
         data = form.cleaned_data
         try:
             changes = queue.update_contact_request(
                 contact.pk,
-                by=request.user,
+                by=staff_user(request),
                 status=data["status"],
                 assigned_to=data["assigned_to"],
                 expected_status=data["expected_status"],
@@ -404,7 +412,7 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
         form = StaffNoteForm(request.POST)
         if not form.is_valid():
             return self.detail_view(request, response, note_form=form, status=400)
-        queue.add_note(response, by=request.user, text=form.cleaned_data["text"])
+        queue.add_note(response, by=staff_user(request), text=form.cleaned_data["text"])
         audit.record(request, AuditAction.NOTE_ADDED, [response])
         self.message_user(request, "Note added.")
         return HttpResponseRedirect(self.detail_url(response) + "#timeline")

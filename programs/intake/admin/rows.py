@@ -12,22 +12,31 @@ ways and compares them byte for byte.
 from __future__ import annotations
 
 from datetime import date, time
+from typing import TYPE_CHECKING, Any
 
+from django.contrib import admin
 from django.contrib.admin.templatetags.admin_list import ResultList, results
 from django.contrib.admin.templatetags.admin_urls import add_preserved_filters
 from django.contrib.admin.utils import display_for_value
 from django.core.exceptions import ObjectDoesNotExist
 from django.urls import NoReverseMatch, reverse
 from django.utils.html import conditional_escape, format_html
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
 from programs.intake.admin.checkboxes import PlainActionCheckbox
 
 # Stands in for the primary key while the change URL is reversed once for the whole page.
 PK_PLACEHOLDER = "pk0placeholder0pk"
 
+if TYPE_CHECKING:
+    # The mixins here always come before admin.ModelAdmin in an admin's bases, and call
+    # its methods: check them as the ModelAdmin they end up in.
+    _ModelAdmin = admin.ModelAdmin[Any]
+else:
+    _ModelAdmin = object
 
-class FastChangeListRows(PlainActionCheckbox):
+
+class FastChangeListRows(PlainActionCheckbox, _ModelAdmin):
     """Renders change-list rows for admins whose columns are all admin methods.
 
     Anything else (model fields, booleans, list_editable) falls back to Django's own rows,
@@ -59,7 +68,8 @@ class FastChangeListRows(PlainActionCheckbox):
             if type(self).action_checkbox is PlainActionCheckbox.action_checkbox
             else self.action_checkbox
         )
-        columns = []
+        # (name, the cell's attributes, (tag, empty value) or None for the checkbox, linked)
+        columns: list[tuple[str, str, tuple[str, SafeString] | None, bool]] = []
         first_link = True
         for name in cl.list_display:
             if name == "action_checkbox":
@@ -86,7 +96,7 @@ class FastChangeListRows(PlainActionCheckbox):
                 except ObjectDoesNotExist:
                     value = None  # a missing related object shows as empty, as in Django
                 if isinstance(value, str):
-                    shown = conditional_escape(value) if value.strip() else empty
+                    shown: str = conditional_escape(value) if value.strip() else empty
                 else:
                     # Numbers, dates, lists: as Django shows them, and dates do not wrap.
                     shown = conditional_escape(display_for_value(value, empty))

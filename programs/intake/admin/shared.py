@@ -9,9 +9,11 @@ from __future__ import annotations
 import functools
 import json
 from datetime import datetime
+from typing import TYPE_CHECKING, cast
 
 from django.contrib import admin, messages
 from django.contrib.humanize.templatetags.humanize import naturaltime
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils import formats, timezone
@@ -23,18 +25,31 @@ from programs.intake import services as queue
 from programs.intake.admin.listing import CappedCountPaginator
 from programs.intake.admin.rows import FastChangeListRows
 from programs.intake.fhir_views import FHIR_JSON, fhir_base_url
-from programs.models import AuditAction, ContactRequest, ContactStatus, ExportFormat, Response
+from programs.intake.models import AuditAction, ExportFormat
+from programs.questionnaire.models import (
+    ContactRequest,
+    ContactStatus,
+    Response,
+    ResponseQuerySet,
+    normalise_reference_code,
+)
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import User
 
 SEARCH_HELP = "Search by the 8-character reference code the person was given, e.g. ABCD2346."
 
 
-def _normalised_code(term: str) -> str:
-    return "".join(term.split()).replace("-", "").upper()
+def staff_user(request: HttpRequest) -> User:
+    """The staff member making an admin request (the admin lets nobody else this far)."""
+    if not request.user.is_authenticated:
+        raise PermissionDenied
+    return request.user
 
 
 def search_by_code(queryset: QuerySet, term: str, field: str) -> QuerySet:
     """Exact match on the (unique, indexed) reference code; nothing else is searchable."""
-    code = _normalised_code(term)
+    code = normalise_reference_code(term)
     if not code:
         return queryset
     return queryset.filter(**{field: code})
@@ -144,8 +159,10 @@ class QueueActionsMixin(FastChangeListRows):
     def has_export_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("programs.export_response")
 
-    def responses_of(self, queryset: QuerySet) -> QuerySet:
-        return queryset
+    def responses_of(self, queryset: QuerySet) -> ResponseQuerySet:
+        # The queue's own rows, from ResponseAdmin.get_queryset; the contact requests'
+        # admin overrides this.
+        return cast(ResponseQuerySet, queryset)
 
     def _report(self, request: HttpRequest, result: queue.BulkResult, done: str) -> None:
         for code, changes in result.changed:
@@ -166,12 +183,13 @@ class QueueActionsMixin(FastChangeListRows):
 
     @admin.action(description="Mark contacted", permissions=["change_contact"])
     def mark_contacted(self, request: HttpRequest, queryset: QuerySet) -> None:
-        result = queue.mark_contacted(self.responses_of(queryset), by=request.user)
+        result = queue.mark_contacted(self.responses_of(queryset), by=staff_user(request))
         self._report(request, result, "Marked contacted")
 
     @admin.action(description="Assign to me", permissions=["change_contact"])
     def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
-        result = queue.assign(self.responses_of(queryset), to=request.user, by=request.user)
+        user = staff_user(request)
+        result = queue.assign(self.responses_of(queryset), to=user, by=user)
         self._report(request, result, "Assigned to you")
 
     @admin.action(description="Export selected as CSV", permissions=["export"])

@@ -41,7 +41,7 @@ class Command(BaseCommand):
             raise CommandError("The username must not be empty.")
         user = User.objects.filter(**{User.USERNAME_FIELD: username}).first()
         creating = user is None
-        if creating:
+        if user is None:
             user = User(**{User.USERNAME_FIELD: username})
         if email:
             try:

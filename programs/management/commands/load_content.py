@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from programs.core import caching
 from programs.levels.loading import sync_content
-from programs.models import Service, SuitabilityCriterion, TreatmentLevel
+from programs.levels.models import Service, SuitabilityCriterion, TreatmentLevel
 
 
 class Command(BaseCommand):
@@ -16,6 +17,9 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run: bool = False, **options):
         with transaction.atomic():
             counts = sync_content(TreatmentLevel, Service, SuitabilityCriterion)
+            # Criteria are written with bulk_create, which sends no signals. On commit only:
+            # a dry run rolls back, and the bump with it.
+            caching.content_changed()
             if dry_run:
                 transaction.set_rollback(True)
         verb = "Would load" if dry_run else "Loaded"

@@ -10,8 +10,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from programs.core import ratelimit
-from programs.intake import audit
-from programs.models import OPEN_STATUSES, AuditAction, ContactRequest, Response, StaffNote
+from programs.intake import audit, services
+from programs.intake.models import AuditAction, StaffNote
+from programs.questionnaire.models import OPEN_STATUSES, ContactRequest, Response
 
 
 def plural(count: int, noun: str) -> str:
@@ -28,8 +29,8 @@ def positive_days(value: str) -> int:
     return days
 
 
-# Deleted in batches: SQLite refuses statements with tens of thousands of parameters.
-BATCH = 500
+# Responses deleted per statement (see intake.services.purge_responses).
+BATCH = services.PURGE_BATCH
 
 
 class Command(BaseCommand):
@@ -68,7 +69,8 @@ class Command(BaseCommand):
                 contacts = ContactRequest.objects.filter(response__in=expired).count()
                 notes = StaffNote.objects.filter(response__in=expired).count()
             else:
-                codes, contacts, notes = self._delete(expired)
+                purged = services.purge_responses(expired, batch=BATCH)
+                codes, contacts, notes = purged.codes, purged.contacts, purged.notes
                 audit.record_command(
                     "purge_responses",
                     AuditAction.PURGED,
@@ -92,16 +94,3 @@ class Command(BaseCommand):
             counters = ratelimit.delete_expired()
             if counters:
                 self.stdout.write(f"Deleted {plural(counters, 'finished rate-limit counter')}.")
-
-    def _delete(self, expired) -> tuple[list[str], int, int]:
-        """Delete the expired responses batch by batch; their requests and notes cascade."""
-        codes: list[str] = []
-        contacts = notes = 0
-        while True:
-            batch = list(expired.order_by("pk").values_list("pk", "reference_code")[:BATCH])
-            if not batch:
-                return codes, contacts, notes
-            _total, per_model = Response.objects.filter(pk__in=[pk for pk, _ in batch]).delete()
-            codes += [code for _, code in batch]
-            contacts += per_model.get("programs.ContactRequest", 0)
-            notes += per_model.get("programs.StaffNote", 0)

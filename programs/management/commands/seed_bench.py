@@ -14,6 +14,7 @@ import random
 import time
 from collections.abc import Sequence
 from datetime import timedelta
+from typing import TypeVar
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -23,23 +24,17 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from programs.core import caching
+from programs.directory.models import FEATURE_CHOICES, FeatureKind, Program, ProgramFeature
+from programs.intake.models import ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF, sync_roles
-from programs.models import (
-    FEATURE_CHOICES,
-    ContactRequest,
-    ContactRequestChange,
-    ContactStatus,
-    FeatureKind,
-    Program,
-    ProgramFeature,
-    Response,
-    StaffNote,
-    TreatmentLevel,
-)
+from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
 from programs.questionnaire.models import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
+    ContactRequest,
+    ContactStatus,
+    Response,
     queue_rank,
     suggestion_fields,
 )
@@ -47,6 +42,7 @@ from programs.questionnaire.models import (
 SLUG_PREFIX = "bench-"
 STAFF_USERNAME = "bench-staff"
 BATCH = 5000
+M = TypeVar("M", bound=models.Model)
 # Shares of responses that were shared with the team, and that have staff notes.
 CONTACT_SHARE = 0.2
 NOTE_SHARE = 0.1
@@ -123,6 +119,7 @@ class Command(BaseCommand):
         with transaction.atomic():
             if reset:
                 bench_programs.delete()
+                caching.content_changed()
                 Response.objects.all().delete()
             made_programs, features = seed_programs(programs - bench_programs.count(), rng)
             staff = bench_staff()
@@ -139,7 +136,7 @@ class Command(BaseCommand):
         )
 
 
-def insert_rows(model: type[models.Model], objs: list[models.Model]) -> None:
+def insert_rows(model: type[M], objs: Sequence[M]) -> None:
     """Insert new rows fast, keeping the dates set on them; every object gets its id.
 
     PostgreSQL: ids drawn from the table's sequence, then one COPY. (Django's bulk_create
@@ -150,11 +147,13 @@ def insert_rows(model: type[models.Model], objs: list[models.Model]) -> None:
         return
     meta = model._meta
     if connection.vendor != "postgresql":
-        stamped = [f for f in meta.concrete_fields if getattr(f, "auto_now_add", False)]
+        stamped = [
+            f for f in meta.concrete_fields if isinstance(f, models.DateField) and f.auto_now_add
+        ]
         for field in stamped:
             field.auto_now_add = False
         try:
-            model.objects.bulk_create(objs)
+            model._default_manager.bulk_create(objs)
         finally:
             for field in stamped:
                 field.auto_now_add = True
@@ -294,7 +293,7 @@ def response_kinds(rng: random.Random, count: int = 200) -> list[dict]:
     levels = {level.slug: level.pk for level in TreatmentLevel.objects.all()}
     kinds = []
     for _ in range(count):
-        answers = {}
+        answers: dict[str, str | list[str]] = {}
         for key, allowed in triage.CHOICES.items():
             if key == "danger_now":
                 # Most people are not in danger right now.
@@ -333,9 +332,13 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
                 code = _reference_code(rng)
             codes.add(code)
             status = rng.choices(statuses, weights)[0] if rng.random() < CONTACT_SHARE else None
-            notes = rng.randint(1, 2) if rng.random() < NOTE_SHARE else 0
-            plans.append((status, notes))
-            rank = queue_rank(crisis=kind["crisis"], contact_status=status, has_notes=bool(notes))
+            note_count = rng.randint(1, 2) if rng.random() < NOTE_SHARE else 0
+            plans.append((status, note_count))
+            # Rows go in bulk, past the services that keep the rank (questionnaire and intake
+            # services.py), so the rank is computed here by the same rule.
+            rank = queue_rank(
+                crisis=kind["crisis"], contact_status=status, has_notes=bool(note_count)
+            )
             rows.append(
                 Response(
                     reference_code=code,
@@ -387,7 +390,8 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
                     new_status=contact.status,
                 )
                 for contact in contacts
-                if contact.status != ContactStatus.NEW
+                # Set exactly when the status moved on from NEW.
+                if contact.status_changed_at is not None
             ],
         )
         insert_rows(StaffNote, notes)

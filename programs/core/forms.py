@@ -1,0 +1,35 @@
+"""Small helpers for the project's forms."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any, TypeVar
+
+from django import forms
+
+FieldT = TypeVar("FieldT", bound=forms.Field)
+
+
+def field_as(fields: Mapping[str, forms.Field], name: str, kind: type[FieldT]) -> FieldT:
+    """``fields[name]`` as the kind of field it was declared as, e.g. to set its choices.
+
+    A form's ``fields`` only promises ``Field``s; this checks the kind, so code that sets
+    ``choices`` or ``queryset`` is type-checked and fails loudly if a field changes kind.
+    """
+    field = fields[name]
+    if not isinstance(field, kind):
+        raise TypeError(f"{name!r} is a {type(field).__name__}, not a {kind.__name__}")
+    return field
+
+
+def choices_of(fields: Mapping[str, forms.Field], name: str) -> Sequence[tuple[Any, Any]]:
+    """The (value, label) pairs of the choice field ``fields[name]``.
+
+    Django stores a choice field's choices as a list of pairs, whatever they were set from
+    (only callables stay lazy, and these forms have none); the stubs only describe what
+    may be assigned.
+    """
+    choices = field_as(fields, name, forms.ChoiceField).choices
+    if not isinstance(choices, list):
+        raise TypeError(f"{name!r} has lazy choices")
+    return choices
