@@ -250,6 +250,7 @@ RATELIMIT_ENABLED = env_bool("RATELIMIT_ENABLED", True)
 # (requests, seconds) per client for each public form.
 RATELIMIT_QUESTIONNAIRE = (env_int("RATELIMIT_QUESTIONNAIRE_PER_HOUR", 30), 3600)
 RATELIMIT_SHARE = (env_int("RATELIMIT_SHARE_PER_HOUR", 10), 3600)
+RATELIMIT_DELETE = (env_int("RATELIMIT_DELETE_PER_HOUR", 10), 3600)
 RATELIMIT_REPORT = (env_int("RATELIMIT_REPORT_PER_HOUR", 10), 3600)
 # Only behind a proxy that sets X-Forwarded-For itself; otherwise clients could spoof it.
 RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR", False)

@@ -1,9 +1,25 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from programs.core.caching import cache_public_page as cached
 from programs.directory import views as directory
 from programs.levels import views as pages
 from programs.questionnaire import views as questionnaire
+
+
+class ResultTokenConverter:
+    """A result link's token: URL-safe base64 only, so a control character or NUL byte in
+    the address is a plain 404 before any database lookup (PostgreSQL refuses NUL)."""
+
+    regex = "[A-Za-z0-9_-]{1,64}"
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
+register_converter(ResultTokenConverter, "result_token")
 
 app_name = "programs"
 
@@ -24,7 +40,10 @@ urlpatterns = [
     path("programs/compare/", cached(directory.program_compare), name="program_compare"),
     path("programs/<slug:slug>/", cached(directory.program_detail), name="program_detail"),
     path("questionnaire/", questionnaire.questionnaire, name="questionnaire"),
-    path("results/<str:token>/", questionnaire.result, name="result"),
-    path("results/<str:token>/share/", questionnaire.share, name="share"),
-    path("results/<str:token>/shared/", questionnaire.share_done, name="share_done"),
+    # Before "results/<token>/": a token is 32 characters, never "deleted".
+    path("results/deleted/", questionnaire.answers_deleted, name="answers_deleted"),
+    path("results/<result_token:token>/", questionnaire.result, name="result"),
+    path("results/<result_token:token>/delete/", questionnaire.delete, name="delete"),
+    path("results/<result_token:token>/share/", questionnaire.share, name="share"),
+    path("results/<result_token:token>/shared/", questionnaire.share_done, name="share_done"),
 ]

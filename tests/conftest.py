@@ -15,3 +15,18 @@ def _plain_static_storage(settings):
     # back (bulk_create), so pages are rendered every time; tests/core/test_caching.py turns
     # the page cache on and checks it.
     settings.PAGE_CACHE_ENABLED = False
+
+
+@pytest.fixture(autouse=True)
+def _english_between_tests():
+    # Django leaves the last request's language active in the thread; a test that ends on
+    # a Spanish page must not make the next test's fixtures and requests start in Spanish.
+    from django.conf import settings
+    from django.utils import translation
+
+    if not settings.configured:  # the pure-Python engine tests run without Django too
+        yield
+        return
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -7,13 +7,14 @@ from http import HTTPStatus
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from programs.core.postback import keep_submission, take_submission
 from programs.core.ratelimit import is_limited
 from programs.directory.forms import (
     MAX_COMPARE,
@@ -53,7 +54,13 @@ def program_list(request: HttpRequest) -> HttpResponse:
 def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
     program = get_object_or_404(Program.objects.for_listing(), slug=slug)
     if request.method == "GET":
-        return _detail(request, program, ListingReportForm())
+        # After a failed report (Post/Redirect/Get), its values and errors, once. Such a
+        # visitor has a session cookie, so the page cache neither serves nor keeps this.
+        kept = take_submission(request, _report_key(program))
+        form = ListingReportForm(kept) if kept is not None else ListingReportForm()
+        if form.is_bound:
+            form.is_valid()
+        return _detail(request, program, form)
 
     # Reports are rare and human-read: RATELIMIT_REPORT (settings, from the
     # RATELIMIT_REPORT_PER_HOUR environment variable) is the only limit.
@@ -73,12 +80,17 @@ def program_detail(request: HttpRequest, slug: str) -> HttpResponse:
         messages.success(request, thanks)
         return redirect(done)
     if not form.is_valid():
-        return _detail(request, program, form, status=HTTPStatus.BAD_REQUEST)
+        keep_submission(request, _report_key(program), ListingReportForm.Meta.fields)
+        return HttpResponseRedirect(f"{program.get_absolute_url()}#report", status=303)
     report = form.save(commit=False)
     report.program = program
     report.save()
     messages.success(request, thanks)
     return redirect(done)
+
+
+def _report_key(program: Program) -> str:
+    return f"listing-report:{program.pk}"
 
 
 def _detail(

@@ -73,3 +73,25 @@ def record_command(
         detail=detail,
     )
     return _save(entry, list(codes))
+
+
+def record_deletion_by_person(
+    sender: object, *, reference_code: str, had_contact_request: bool, **kwargs: object
+) -> AuditEntry:
+    """Record that someone deleted their own response from the public site.
+
+    Receives the questionnaire's ``response_deleted_by_person`` signal (connected in
+    programs/apps.py): the questionnaire may not import intake, so it announces the
+    deletion and the access log, which is intake's, records it. No answers, no contact.
+    """
+    detail = "Deleted by the person who answered, from the result page"
+    if had_contact_request:
+        detail += "; their contact request went with it"
+    entry = AuditEntry(
+        actor=None,
+        actor_name="the person who answered (public site)",
+        action=AuditAction.DELETED,
+        path="",
+        detail=detail + ".",
+    )
+    return _save(entry, [reference_code])

@@ -6,7 +6,7 @@ import csv
 import functools
 from collections.abc import Iterable
 from datetime import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
@@ -71,6 +71,36 @@ def contact_of(response: Response) -> ContactRequest | None:
         return None
 
 
+class SafeContactLine(NamedTuple):
+    label: str
+    text: str
+    allowed: bool  # False: something staff must not do, shown as a warning
+
+
+def safe_contact(contact: ContactRequest) -> list[SafeContactLine]:
+    """How the person said it is safe to reach them, for staff to read before calling.
+
+    Nobody said yes means no: a request shared before the form asked is treated the same.
+    """
+    lines = []
+    if contact.phone:
+        lines += [
+            SafeContactLine(
+                "Voicemail",
+                "OK to leave a voicemail" if contact.voicemail_ok else "Do not leave a voicemail",
+                contact.voicemail_ok,
+            ),
+            SafeContactLine(
+                "Text messages",
+                "OK to send a text" if contact.text_ok else "Do not send texts",
+                contact.text_ok,
+            ),
+        ]
+    if contact.safe_times:
+        lines.append(SafeContactLine("Safe times", contact.safe_times, True))
+    return lines
+
+
 def local_time(moment: datetime | None) -> str:
     if moment is None:
         return ""
@@ -121,6 +151,9 @@ def csv_header() -> list[str]:
         "Flags",
         "Contact request status",
         "Assigned to",
+        "OK to leave a voicemail",
+        "OK to send a text",
+        "Safe times to call",
         "Contact name",
         "Phone",
         "Email",
@@ -128,6 +161,13 @@ def csv_header() -> list[str]:
         "Preferred language",
         *(question.both for question in csv_questions()),
     ]
+
+
+def yes_no(allowed: bool, phone: str) -> str:
+    """A voicemail or text preference for the CSV: blank when there is no phone number."""
+    if not phone:
+        return ""
+    return "Yes" if allowed else "No"
 
 
 def csv_row(response: Response, levels: dict[str, str]) -> list[str]:
@@ -148,8 +188,12 @@ def csv_row(response: Response, levels: dict[str, str]) -> list[str]:
         "; ".join(FLAG_LABELS.get(flag, flag) for flag in response.flags),
         contact.get_status_display() if contact else "No contact request",
         staff_name(contact.assigned_to) if contact else "",
+        # Safe contact before the details, as on the response page.
+        yes_no(contact.voicemail_ok, contact.phone) if contact else "",
+        yes_no(contact.text_ok, contact.phone) if contact else "",
+        contact.safe_times if contact else "",
         contact.name if contact else "",
-        contact.phone if contact else "",
+        contact.phone_display if contact else "",
         contact.email if contact else "",
         contact.get_best_time_display() if contact else "",
         contact.get_preferred_language_display() if contact else "",

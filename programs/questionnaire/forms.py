@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import copy
-import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from crispy_forms.helper import FormHelper
-from crispy_forms.layout import Fieldset, Layout
+from crispy_forms.layout import HTML, Fieldset, Layout
 from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.conf import settings
+from django.http import QueryDict
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -20,9 +20,17 @@ from django.utils.translation import gettext_lazy as _
 from programs.core.forms import field_as
 from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import SPANISH, current_language
+from programs.core.phones import PhoneError, PhoneProblem, normalise_us_phone
+from programs.core.text import clean_text
 from programs.questionnaire import triage
 from programs.questionnaire.models import BestTime, ContactRequest, PreferredLanguage
-from programs.questionnaire.questions import QUESTIONS, SECTIONS, Question, translated
+from programs.questionnaire.questions import (
+    QUESTIONS,
+    QUESTIONS_BY_KEY,
+    SECTIONS,
+    Question,
+    translated,
+)
 
 
 def question_label(question: Question) -> str:
@@ -118,6 +126,34 @@ class QuestionnaireForm(forms.Form):
                     self.add_error(question.key, gettext("Choose only one answer."))
         return cleaned
 
+    @classmethod
+    def from_draft(cls, draft: QueryDict) -> QuestionnaireForm:
+        """A bound form from a kept draft (``draft()``); anything else in it is ignored."""
+        return cls(_known_answers(draft))
+
+    def draft(self) -> dict[str, list[str]]:
+        """The answers sent, to show again: known questions and choice values only."""
+        return dict(_known_answers(self.data).lists())
+
+    def for_whom(self) -> str:
+        """The "who is this for" answer when it is one valid choice, else ""."""
+        sent = self.data.getlist("for_whom") if hasattr(self.data, "getlist") else []
+        return sent[0] if len(sent) == 1 and sent[0] in triage.CHOICES["for_whom"] else ""
+
+    def error_items(self) -> list[tuple[str, str, str]]:
+        """(field id, question, error) for the error summary, each question in one wording.
+
+        The wording that fits the "who is this for" answer when it is valid, else the
+        neutral one; the form's labels hold all three for the page to switch between.
+        """
+        whom = self.for_whom()
+        items = []
+        for field in self:
+            question = translated(QUESTIONS_BY_KEY[field.name])
+            text = {"self": question.self, "someone_else": question.other}.get(whom, question.both)
+            items += [(str(field.auto_id), text, str(error)) for error in field.errors]
+        return items
+
     def answers(self) -> dict[str, object]:
         """The cleaned answers in the triage engine's shape."""
         return {
@@ -148,6 +184,23 @@ class QuestionnaireForm(forms.Form):
         return answers
 
 
+def _known_answers(data: object) -> QueryDict:
+    """The answers in ``data`` to keep in a draft: the questions' own keys and choice values.
+
+    Any other value becomes "" (still an error when the form is shown again, never the
+    value itself), so a draft holds no free text and at most one value per choice.
+    """
+    known = QueryDict(mutable=True)
+    if not hasattr(data, "getlist"):
+        return known
+    for question in QUESTIONS:
+        choices = triage.CHOICES[question.key]
+        sent = [v if v in choices else "" for v in data.getlist(question.key)]
+        if sent:
+            known.setlist(question.key, list(dict.fromkeys(sent)))
+    return known
+
+
 _blank_questionnaires: dict[str | None, str] = {}
 
 
@@ -164,7 +217,36 @@ def blank_questionnaire_html() -> SafeString:
     )
 
 
-PHONE_RE = re.compile(r"^\+?[\d\s().\-]{7,25}$")
+def phone_problem_message(problem: PhoneProblem) -> str:
+    """What is wrong with a phone number, in the visitor's language, with an example."""
+    messages = {
+        PhoneProblem.LETTERS: gettext(
+            "Please use only numbers in the phone number, like (212) 555-0199."
+        ),
+        PhoneProblem.CHARACTERS: gettext(
+            "A phone number can only have numbers, spaces, dashes and brackets, "
+            "like (212) 555-0199."
+        ),
+        PhoneProblem.NO_AREA_CODE: gettext(
+            "Please add the 3-digit area code, like (212) 555-0199."
+        ),
+        PhoneProblem.TOO_SHORT: gettext(
+            "This phone number is too short. Please give all 10 digits, with the area "
+            "code, like (212) 555-0199."
+        ),
+        PhoneProblem.TOO_LONG: gettext(
+            "This phone number has too many digits. A US number has 10 digits, "
+            "like (212) 555-0199."
+        ),
+        PhoneProblem.NOT_US: gettext(
+            "Please give a US phone number. If you don't have one, an email address is fine."
+        ),
+        PhoneProblem.INVALID: gettext(
+            "This isn't a US phone number we can call. Please check the digits, or give "
+            "an email address instead."
+        ),
+    }
+    return messages[problem]
 
 
 class ContactRequestForm(forms.ModelForm):
@@ -180,22 +262,51 @@ class ContactRequestForm(forms.ModelForm):
 
     class Meta:
         model = ContactRequest
-        fields = ["name", "phone", "email", "best_time", "preferred_language", "consent"]
+        fields = [
+            "name",
+            "phone",
+            "email",
+            "voicemail_ok",
+            "text_ok",
+            "safe_times",
+            "best_time",
+            "preferred_language",
+            "consent",
+        ]
         labels = {
             "name": _("Name (a first name is fine)"),
             "phone": _("Phone number"),
             "email": _("Email address"),
+            "voicemail_ok": _("Yes, it's OK to leave a voicemail"),
+            "text_ok": _("Yes, it's OK to send a text message"),
+            "safe_times": _("Safe times to call, or times to avoid (optional)"),
             "best_time": _("Best time to reach you"),
             "preferred_language": _("Preferred language"),
         }
         widgets = {
             "best_time": forms.RadioSelect,
             "preferred_language": forms.RadioSelect,
-            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "phone": forms.TextInput(
+                attrs={"autocomplete": "tel", "inputmode": "tel", "maxlength": 30}
+            ),
             "email": forms.EmailInput(attrs={"autocomplete": "email"}),
             "name": forms.TextInput(attrs={"autocomplete": "given-name"}),
+            "safe_times": forms.TextInput(attrs={"autocomplete": "off"}),
         }
-        help_texts = {"phone": _("Give a phone number, an email address, or both.")}
+        help_texts = {
+            "phone": _(
+                "A US number with its area code, like (212) 555-0199. Give a phone number, "
+                "an email address, or both."
+            ),
+            "safe_times": _("For example: “weekdays after 6 p.m.” or “not at weekends”."),
+        }
+        error_messages = {
+            "safe_times": {
+                "max_length": _(
+                    "Please keep this under %(limit_value)d characters (you wrote %(show_value)d)."
+                ),
+            },
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -203,31 +314,80 @@ class ContactRequestForm(forms.ModelForm):
         field_as(
             self.fields, "preferred_language", forms.ChoiceField
         ).choices = PreferredLanguage.choices
+        for name in ("best_time", "preferred_language"):
+            self.fields[name].error_messages["invalid_choice"] = gettext(
+                "That answer isn't one of the choices."
+            )
         if not self.is_bound and current_language() == SPANISH:
             # Someone reading in Spanish most likely wants a call in Spanish.
             self.initial.setdefault("preferred_language", PreferredLanguage.SPANISH)
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True  # the page's own <form> carries the token
+        self.helper.layout = Layout(
+            "name",
+            "phone",
+            "email",
+            Fieldset(
+                gettext("Keeping contact private (optional)"),
+                HTML(
+                    format_html(
+                        '<p class="form-text mt-0">{}</p>',
+                        gettext(
+                            "If someone else might hear a voicemail or read your texts, "
+                            "leave these boxes unticked: we won't leave messages unless "
+                            "you say yes."
+                        ),
+                    )
+                ),
+                "voicemail_ok",
+                "text_ok",
+                "safe_times",
+                css_class="share-safety",
+            ),
+            "best_time",
+            "preferred_language",
+            "consent",
+        )
 
     def clean_name(self) -> str:
-        name = self.cleaned_data["name"].strip()
+        name = clean_text(self.cleaned_data["name"])
         if not name:
             raise forms.ValidationError(gettext("Please give a name we can ask for."))
         return name
 
     def clean_phone(self) -> str:
         phone = self.cleaned_data["phone"].strip()
-        if phone and (not PHONE_RE.match(phone) or sum(c.isdigit() for c in phone) < 7):
-            raise forms.ValidationError(gettext("Enter a phone number with at least 7 digits."))
-        return phone
+        if not phone:
+            return ""
+        try:
+            return normalise_us_phone(phone)
+        except PhoneError as error:
+            raise forms.ValidationError(
+                phone_problem_message(error.problem), code=error.problem.value
+            ) from None
+
+    def clean_safe_times(self) -> str:
+        return clean_text(self.cleaned_data["safe_times"])
 
     def clean(self) -> dict[str, Any]:
         super().clean()
         cleaned = self.cleaned_data
-        reachable = cleaned.get("phone") or cleaned.get("email")
-        if not reachable and not self.has_error("phone") and not self.has_error("email"):
-            raise forms.ValidationError(gettext("Give a phone number or an email address."))
+        # A tampered form could send a field twice; never guess which value was meant.
+        if hasattr(self.data, "getlist"):
+            for name in self.fields:
+                if len(self.data.getlist(name)) > 1:
+                    self.add_error(name, gettext("Please fill this in once."))
+        if not cleaned.get("phone") and not self.has_error("phone"):
+            # Nothing to leave a message on or text: store no preference about it.
+            cleaned["voicemail_ok"] = False
+            cleaned["text_ok"] = False
+        unreachable = not cleaned.get("phone") and not cleaned.get("email")
+        if unreachable and not self.has_error("phone") and not self.has_error("email"):
+            # Beside the phone field, where the person will type. A field with an error
+            # is left out of the model's own check (contact_phone_or_email), so its
+            # message never shows as well.
+            self.add_error("phone", gettext("Give a phone number or an email address."))
         return cleaned
 
     def is_bot(self) -> bool:

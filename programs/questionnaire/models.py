@@ -12,6 +12,7 @@ from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from programs.core.phones import display_phone, tel_uri
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
 
@@ -236,17 +237,27 @@ class Response(models.Model):
         return reverse("programs:result", args=[self.public_token])
 
     def program_filters(self) -> list[tuple[str, str]]:
-        """Directory filters (GET parameters) that match this result's level and flags."""
+        """Directory filters (GET parameters) for this result: its level, nothing else.
+
+        Other answers only suggest filters (``suggested_program_filters``) that the person
+        may choose: adding them unasked hid most programs.
+        """
         if self.suggested_level is None:
             return []
-        params = [("level", self.suggested_level.slug)]
+        return [("level", self.suggested_level.slug)]
+
+    def suggested_program_filters(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Optional directory filters the answers point to, by flag, for the person to choose."""
+        if self.suggested_level is None:
+            return []
         flags = set(self.flags)
+        suggestions: list[tuple[str, list[tuple[str, str]]]] = []
         if "telehealth" in flags:
-            params += [("format", "telehealth"), ("format", "hybrid")]
+            suggestions.append(("telehealth", [("format", "telehealth"), ("format", "hybrid")]))
         if "adolescent" in flags:
-            params.append(("population", "adolescents"))
+            suggestions.append(("adolescent", [("population", "adolescents")]))
         if "pregnancy" in flags:
-            params.append(("population", "pregnant_postpartum"))
+            suggestions.append(("pregnancy", [("population", "pregnant_postpartum")]))
         if "medication" in flags:
             substances = set(self.answers.get("substances", []))
             medicines = set()
@@ -254,10 +265,11 @@ class Response(models.Model):
                 medicines |= {"buprenorphine", "methadone", "naltrexone"}
             if "alcohol" in substances:
                 medicines.add("naltrexone")
-            params += [("medication", m) for m in sorted(medicines)]
+            if medicines:
+                suggestions.append(("medication", [("medication", m) for m in sorted(medicines)]))
         if "co_occurring" in flags:
-            params.append(("co_occurring", "1"))
-        return params
+            suggestions.append(("co_occurring", [("co_occurring", "1")]))
+        return suggestions
 
     @property
     def area_score_list(self) -> list[tuple[int, int]]:
@@ -315,6 +327,9 @@ class PreferredLanguage(models.TextChoices):
     OTHER = "other", _("Another language")
 
 
+SAFE_TIMES_MAX_LENGTH = 120
+
+
 class ContactRequestQuerySet(models.QuerySet["ContactRequest"]):
     def new(self) -> ContactRequestQuerySet:
         return self.filter(status=ContactStatus.NEW)
@@ -332,8 +347,14 @@ class ContactRequest(models.Model):
     )
     consent = models.BooleanField()
     name = models.CharField(max_length=100)
+    # E.164 ("+12125550199") since the share form checks numbers; older rows hold free text.
     phone = models.CharField(max_length=30, blank=True)
     email = models.EmailField(max_length=254, blank=True)
+    # Safe contact: someone else may hear a voicemail or read a text. Not OK unless the
+    # person said so; staff read these before anything else.
+    voicemail_ok = models.BooleanField(default=False)
+    text_ok = models.BooleanField(default=False)
+    safe_times = models.CharField(max_length=SAFE_TIMES_MAX_LENGTH, blank=True)
     best_time = models.CharField(max_length=10, choices=BestTime, default=BestTime.ANY)
     preferred_language = models.CharField(
         max_length=10, choices=PreferredLanguage, default=PreferredLanguage.ENGLISH
@@ -358,9 +379,21 @@ class ContactRequest(models.Model):
         constraints = [
             models.CheckConstraint(condition=models.Q(consent=True), name="contact_consent_given"),
             models.CheckConstraint(
-                condition=~models.Q(phone="", email=""), name="contact_phone_or_email"
+                condition=~models.Q(phone="", email=""),
+                name="contact_phone_or_email",
+                # The share form shows this one message, not the constraint's name.
+                violation_error_message=_("Give a phone number or an email address."),
             ),
         ]
 
     def __str__(self) -> str:
         return f"Contact request for {self.response.reference_code}"
+
+    @property
+    def phone_display(self) -> str:
+        """The phone number as people read it: "(212) 555-0199", or old free text as stored."""
+        return display_phone(self.phone)
+
+    @property
+    def phone_tel(self) -> str:
+        return tel_uri(self.phone)

@@ -10,13 +10,24 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
 from programs.questionnaire.models import ContactRequest, Response, queue_rank, suggestion_fields
+from programs.questionnaire.signals import response_deleted_by_person
 
-__all__ = ["initial_queue_rank", "record_response", "share_contact"]
+__all__ = [
+    "AlreadyShared",
+    "delete_response",
+    "initial_queue_rank",
+    "record_response",
+    "share_contact",
+]
+
+
+class AlreadyShared(Exception):
+    """The response has a contact request already; it is never replaced."""
 
 
 def initial_queue_rank(*, crisis: bool) -> int:
@@ -50,15 +61,48 @@ def record_response(answers: Mapping[str, object], language: str = "en") -> Resp
 def share_contact(response: Response, contact: ContactRequest) -> ContactRequest:
     """Store ``contact`` (unsaved, from the share form) as ``response``'s contact request.
 
-    The response must be saved and have no contact request yet (the one-to-one refuses a
-    second). Saves the request and the response's new queue rank in one transaction.
-    Staff notes do not matter here: once a contact request exists, its status alone
-    decides the rank (``queue_rank``).
+    The response must be saved and have no contact request yet: a second raises
+    `AlreadyShared` and changes nothing. Saves the request and the response's new queue
+    rank in one transaction. Staff notes do not matter here: once a contact request
+    exists, its status alone decides the rank (``queue_rank``).
+    """
+    try:
+        with transaction.atomic():
+            contact.response = response
+            contact.save()
+            rank = queue_rank(
+                crisis=response.crisis, contact_status=contact.status, has_notes=False
+            )
+            Response.objects.filter(pk=response.pk).update(queue_rank=rank)
+    except IntegrityError:
+        # Two submits at once (a double click): the first one's request stands.
+        if ContactRequest.objects.filter(response=response).exists():
+            raise AlreadyShared from None
+        raise
+    response.queue_rank = rank
+    return contact
+
+
+def delete_response(token: str) -> bool:
+    """Delete the response with this public token, at its person's request; False if none.
+
+    Its contact request and staff notes go with it (the foreign keys cascade). Receivers of
+    ``response_deleted_by_person`` (the intake team's access log) run in the same
+    transaction, so the deletion and its record happen together or not at all.
     """
     with transaction.atomic():
-        contact.response = response
-        contact.save()
-        rank = queue_rank(crisis=response.crisis, contact_status=contact.status, has_notes=False)
-        Response.objects.filter(pk=response.pk).update(queue_rank=rank)
-        response.queue_rank = rank
-    return contact
+        response = (
+            Response.objects.select_for_update()
+            .filter(public_token=token)
+            .only("pk", "reference_code")
+            .first()
+        )
+        if response is None:
+            return False
+        code = response.reference_code
+        had_contact_request = ContactRequest.objects.filter(response=response).exists()
+        response.delete()
+        response_deleted_by_person.send(
+            sender=Response, reference_code=code, had_contact_request=had_contact_request
+        )
+    return True

@@ -433,28 +433,29 @@ def _join(words: list[str], last: str = "and") -> str:
 
 # Plain-language texts. {You}/{you} -> You/They, {your} -> your/their, {them} -> you/them,
 # {yourself} -> yourself/themselves, so one text serves both "self" and "someone_else".
+# "Your answers" stays as it is: the answers belong to whoever answered, even for someone else.
 _TEXT = {
     "severe_sedative": "{You} have had seizures, hallucinations or DTs when stopping, and {you} "
-    "use {sedatives} {often}. {Your} answers suggest hospital care, where doctors manage "
+    "use {sedatives} {often}. Your answers suggest hospital care, where doctors manage "
     "withdrawal safely.",
-    "severe_other": "{You} have had seizures, hallucinations or DTs when stopping. {Your} "
+    "severe_other": "{You} have had seizures, hallucinations or DTs when stopping. Your "
     "answers suggest 24-hour care where withdrawal is medically managed.",
-    "moderate": "{Your} withdrawal has been moderate. {Your} answers suggest withdrawal care "
+    "moderate": "{Your} withdrawal has been moderate. Your answers suggest withdrawal care "
     "with monitoring most of the day while {you} go home at night, and at least an IOP.",
     "moderate_unsafe": "{Your} withdrawal has been moderate, and {your} home is not a safe "
     "place to go through it. Withdrawal care is then usually given in a residential program.",
     "moderate_pregnant_opioids": "{Your} withdrawal has been moderate. In pregnancy, medicine "
     "(buprenorphine or methadone) is recommended rather than going through opioid "
-    "withdrawal. {Your} answers suggest at least an IOP, with medicine and prenatal care.",
+    "withdrawal. Your answers suggest at least an IOP, with medicine and prenatal care.",
     "mild_pregnant_opioids": "{Your} withdrawal has been mild. In pregnancy, medicine "
     "(buprenorphine or methadone) is recommended rather than going through opioid withdrawal.",
     "severe_pregnant_opioids": "{You} have had seizures, hallucinations or DTs when stopping. "
-    "In pregnancy, withdrawal is not the plan for opioid use: {your} answers suggest 24-hour "
+    "In pregnancy, withdrawal is not the plan for opioid use: your answers suggest 24-hour "
     "care, where medicine (buprenorphine or methadone) can be started safely.",
     "never_stopped": "{You} have never stopped or cut down, and {you} use {sedatives} {often}. "
     "Before stopping, a clinician should check the risk of withdrawal.",
     "sedatives_together": "{You} use both alcohol and benzodiazepines, and {your} withdrawal "
-    "has been moderate or worse. Withdrawal from the two together can be dangerous. {Your} "
+    "has been moderate or worse. Withdrawal from the two together can be dangerous. Your "
     "answers suggest withdrawal care with doctors and nurses, and at least residential care.",
     "mild": "{Your} withdrawal has been mild. It can usually be checked at outpatient visits.",
     "no_sudden_stop": "{You} should not stop {sedatives} suddenly without medical advice. After "
@@ -462,23 +463,23 @@ _TEXT = {
     "mixing": "Using opioids with {sedatives} raises {your} risk of overdose. Keep naloxone "
     "(Narcan) nearby.",
     "unstable_severe": "{You} have a health problem that is not stable, and {you} have had "
-    "severe withdrawal before. {Your} answers suggest hospital care.",
+    "severe withdrawal before. Your answers suggest hospital care.",
     "unstable": "{You} have a health problem that is not stable right now. IOP and day "
-    "programs cannot treat that. {Your} answers suggest residential care with nursing.",
+    "programs cannot treat that. Your answers suggest residential care with nursing.",
     "stable": "{You} have a stable health condition. Tell each program so care can fit around it.",
-    "pregnant": "{You} are pregnant. {Your} answers suggest at least an IOP, closely linked "
+    "pregnant": "{You} are pregnant. Your answers suggest at least an IOP, closely linked "
     "with {your} prenatal care.",
     "pregnant_opioids": "Because {you} use opioids while pregnant, medicine (buprenorphine or "
     "methadone) is the recommended treatment, rather than stopping through withdrawal. Talk "
     "with a prenatal or addiction clinician within days, for {your} safety and the baby's.",
     "pregnant_withdrawal": "{You} are pregnant, and {your} withdrawal from {sedatives} has "
     "been moderate or worse. In pregnancy this withdrawal is safest in a hospital or "
-    "inpatient unit, never at home. {Your} answers suggest at least residential care.",
+    "inpatient unit, never at home. Your answers suggest at least residential care.",
     "mood_severe": "At times {your} mood stops {them} from caring for {yourself} or staying "
-    "safe. {Your} answers suggest at least PHP, which has more mental health care on hand.",
+    "safe. Your answers suggest at least PHP, which has more mental health care on hand.",
     "mood_some": "{You} have some mood or mental health concerns. That is common, and stable "
     "conditions are treated together with substance use, including in IOP.",
-    "harm_active": "{You} have had thoughts of suicide in the past month. {Your} "
+    "harm_active": "{You} have had thoughts of suicide in the past month. Your "
     "answers suggest at least PHP and a safety plan. {You} can call or text 988 any time.",
     "harm_passive": "{You} have had some thoughts of self-harm or of not wanting to live. A "
     "clinician can help {them} make a safety plan. {You} can call or text 988 any time.",
@@ -487,38 +488,47 @@ _TEXT = {
     "through with {them}. It does not change the level to discuss.",
     "not_ready": "{You} do not feel ready to change yet. Many people start there. It does not "
     "change the level to discuss, and a clinician can go at {your} pace.",
-    "hard_some_days": "Some days it is hard for {them} not to use. {Your} answers suggest at "
+    "hard_some_days": "Some days it is hard for {them} not to use. Your answers suggest at "
     "least an IOP, for support several days a week.",
-    "cannot_go_a_day": "It is very hard for {them} to go a day without using. {Your} answers "
+    "cannot_go_a_day": "It is very hard for {them} to go a day without using. Your answers "
     "suggest at least PHP, with care most of the day.",
-    "stepping_down": "{You} are finishing, or just finished, a more intensive program. {Your} "
+    "stepping_down": "{You} are finishing, or just finished, a more intensive program. Your "
     "answers suggest stepping down to an IOP, to keep support as {you} go back to daily life.",
     "relapse": "{You} started using again after {after}. That is common and is not a failure. "
-    "{Your} answers suggest {level}.",
-    "home_unsafe": "{Your} home is not a safe place for recovery right now. {Your} answers "
+    "Your answers suggest {level}.",
+    "home_unsafe": "{Your} home is not a safe place for recovery right now. Your answers "
     "suggest residential care, where {you} live at the program during treatment.",
-    "home_mixed": "{Your} home is only partly supportive of recovery. {Your} answers suggest "
+    "home_mixed": "{Your} home is only partly supportive of recovery. Your answers suggest "
     "at least an IOP, for more support during the week.",
-    "no_support": "No one around {them} supports {your} recovery right now. {Your} answers "
+    "no_support": "No one around {them} supports {your} recovery right now. Your answers "
     "suggest at least an IOP, where group and peer support are part of care.",
-    "combined": "{You} have several serious concerns at once: {listed}. Together, {your} "
+    "combined": "{You} have several serious concerns at once: {listed}. Together, your "
     "answers suggest residential care, with support around the clock.",
-    "outpatient": "{Your} answers suggest standard outpatient care may be enough to start: "
+    "outpatient": "Your answers suggest standard outpatient care may be enough to start: "
     "{you} can stop when {you} choose, {your} home is supportive, and the answers do not "
     "mention severe withdrawal, an unstable health problem or a mental health crisis.",
     "note_also": "Also worth discussing: {level}, {why}.",
     "note_step_down": "Also worth discussing: standard outpatient care, as the next step after "
     "IOP, or if a clinician finds that less support is enough.",
-    "note_iop_hours": "An IOP is usually 9 or more hours a week, often about 3 hours a day, 3 "
-    "to 5 days a week. Ask about evening tracks. It may help to ask about leave from work, or "
-    "to plan childcare.",
-    "note_teen_iop_hours": "Teen IOPs usually start at 6 hours a week. Ask about after-school "
-    "tracks.",
+    # Practical notes. The "_hours" ones come when the hours available are fewer than the
+    # level usually takes; the "teen_" ones fit a teenager (school, family sessions).
+    "note_iop_hours": "The hours available are fewer than an IOP usually takes: 9 or more "
+    "hours a week, often about 3 hours a day, 3 to 5 days a week. Ask about evening tracks. "
+    "It may help to ask about leave from work, or to plan childcare.",
+    "note_teen_iop_hours": "Teen IOPs usually start at 6 hours a week, which may be more than "
+    "the hours available. Ask about after-school tracks, and how family sessions fit in.",
     "note_iop_fits": "The hours available fit a typical IOP schedule.",
-    "note_php_hours": "A day program (PHP) usually runs most of the day, about 5 days a week. "
-    "Ask about medical leave from work or school, and help with childcare.",
-    "note_live_in": "This level means staying at the program or hospital for a time. Plan "
-    "time away from work or school, and ask how family can stay involved.",
+    "note_php_hours": "The hours available are fewer than a day program (PHP) usually takes: "
+    "most of the day, about 5 days a week (20 or more hours). Ask about medical leave from "
+    "work, and help with childcare.",
+    "note_teen_php_hours": "A day program (PHP) for teens usually runs most of the school "
+    "day, about 5 days a week, more than the hours available. Ask whether the program "
+    "includes school classes, how it works with the school, and how family sessions fit in.",
+    "note_live_in": "This level means staying at the program or hospital, day and night, for "
+    "a time. Plan time away from work or school, and ask how family can stay involved.",
+    "note_teen_live_in": "This level means staying at the program or hospital, day and "
+    "night, for a time. Ask how school work continues there, and how family can take part, "
+    "for example in family sessions.",
     "note_virtual_maybe": "Online sessions can help when travel is hard. A large study found "
     "virtual IOP worked about as well as in-person IOP.",
     "note_virtual_later": "Care at this level is mostly in person. Online options may help "
@@ -928,9 +938,9 @@ class _Assessment:
                 "note_iop_fits" if fits else "note_teen_iop_hours" if teen else "note_iop_hours"
             )
         elif level == "php" and hours != "20_plus":
-            self.note("note_php_hours")
+            self.note("note_teen_php_hours" if teen else "note_php_hours")
         elif level in ("residential", "inpatient"):
-            self.note("note_live_in")
+            self.note("note_teen_live_in" if teen else "note_live_in")
         # The telehealth, medication and adolescent flags carry their own explanation
         # (FLAG_TEXT), so no note repeats it.
         if level in ("outpatient", "iop") and tele == "yes":

@@ -10,8 +10,9 @@ object pronouns and the subject differ, so each text comes as a pair keyed by ``
 * ``"self"``: spoken to the person, with "usted" ("Usted ha tenido...", "Sus respuestas
   sugieren...").
 * ``"someone_else"``: about "la persona", in the third person singular ("La persona ha
-  tenido...", "Las respuestas sugieren..."). "La persona" is grammatically feminine, so any
-  adjective agrees with it whatever the person's gender. Practical advice in notes and
+  tenido..."). The answers stay "Sus respuestas" in both: they belong to whoever answered.
+  "La persona" is grammatically feminine, so any adjective agrees with it whatever the
+  person's gender. Practical advice in notes and
   crisis texts speaks to the reader ("Pregunte...", "Llame al 911...") in both.
 
 Texts avoid adjectives that would need a gender for "usted" (no "listo/lista", "solo/sola")
@@ -234,7 +235,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "consumir, y consume {sedatives} {often}. Sus respuestas sugieren la hospitalización "
         "(tratamiento hospitalario), donde los médicos manejan la abstinencia de forma segura.",
         "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
-        "consumir, y consume {sedatives} {often}. Las respuestas sugieren la hospitalización "
+        "consumir, y consume {sedatives} {often}. Sus respuestas sugieren la hospitalización "
         "(tratamiento hospitalario), donde los médicos manejan la abstinencia de forma segura.",
     ),
     "severe_other": _pair(
@@ -242,14 +243,14 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "consumir. Sus respuestas sugieren atención las 24 horas, con manejo médico de la "
         "abstinencia.",
         "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
-        "consumir. Las respuestas sugieren atención las 24 horas, con manejo médico de la "
+        "consumir. Sus respuestas sugieren atención las 24 horas, con manejo médico de la "
         "abstinencia.",
     ),
     "moderate": _pair(
         "Sus síntomas de abstinencia han sido moderados. Sus respuestas sugieren manejo de "
         "los síntomas de abstinencia con vigilancia durante la mayor parte del día, volviendo "
         "a casa por la noche, y al menos un tratamiento ambulatorio intensivo (IOP).",
-        "Los síntomas de abstinencia de la persona han sido moderados. Las respuestas "
+        "Los síntomas de abstinencia de la persona han sido moderados. Sus respuestas "
         "sugieren manejo de los síntomas de abstinencia con vigilancia durante la mayor parte "
         "del día, volviendo a casa por la noche, y al menos un tratamiento ambulatorio "
         "intensivo (IOP).",
@@ -269,7 +270,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "(IOP), con medicamentos y atención prenatal.",
         "Los síntomas de abstinencia de la persona han sido moderados. En el embarazo se "
         "recomiendan los medicamentos (buprenorfina o metadona) en lugar de pasar por la "
-        "abstinencia de opioides. Las respuestas sugieren al menos un tratamiento "
+        "abstinencia de opioides. Sus respuestas sugieren al menos un tratamiento "
         "ambulatorio intensivo (IOP), con medicamentos y atención prenatal.",
     ),
     "mild_pregnant_opioids": _pair(
@@ -287,7 +288,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "medicamentos (buprenorfina o metadona) de forma segura.",
         "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar "
         "de consumir. En el embarazo, pasar por la abstinencia no es el plan para el consumo "
-        "de opioides: las respuestas sugieren atención las 24 horas, donde se pueden empezar "
+        "de opioides: sus respuestas sugieren atención las 24 horas, donde se pueden empezar "
         "medicamentos (buprenorfina o metadona) de forma segura.",
     ),
     "never_stopped": _pair(
@@ -305,7 +306,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "enfermería, y al menos tratamiento residencial.",
         "La persona consume alcohol y benzodiacepinas, y sus síntomas de abstinencia han "
         "sido moderados o más fuertes. La abstinencia de los dos juntos puede ser peligrosa. "
-        "Las respuestas sugieren manejo de los síntomas de abstinencia con médicos y "
+        "Sus respuestas sugieren manejo de los síntomas de abstinencia con médicos y "
         "personal de enfermería, y al menos tratamiento residencial.",
     ),
     "mild": _pair(
@@ -332,7 +333,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "Usted tiene un problema de salud que no está estable y ha tenido una abstinencia "
         "grave antes. Sus respuestas sugieren la hospitalización (tratamiento hospitalario).",
         "La persona tiene un problema de salud que no está estable y ha tenido una "
-        "abstinencia grave antes. Las respuestas sugieren la hospitalización (tratamiento "
+        "abstinencia grave antes. Sus respuestas sugieren la hospitalización (tratamiento "
         "hospitalario).",
     ),
     "unstable": _pair(
@@ -341,7 +342,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "respuestas sugieren tratamiento residencial con personal de enfermería.",
         "La persona tiene un problema de salud que no está estable en este momento. El "
         "tratamiento ambulatorio intensivo (IOP) y los programas de día no pueden atenderlo. "
-        "Las respuestas sugieren tratamiento residencial con personal de enfermería.",
+        "Sus respuestas sugieren tratamiento residencial con personal de enfermería.",
     ),
     "stable": _pair(
         "Usted tiene un problema de salud estable. Avise a cada programa para que la "
@@ -352,7 +353,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
     "pregnant": _pair(
         "Usted está embarazada. Sus respuestas sugieren al menos un tratamiento ambulatorio "
         "intensivo (IOP), muy coordinado con su atención prenatal.",
-        "La persona está embarazada. Las respuestas sugieren al menos un tratamiento "
+        "La persona está embarazada. Sus respuestas sugieren al menos un tratamiento "
         "ambulatorio intensivo (IOP), muy coordinado con su atención prenatal.",
     ),
     "pregnant_opioids": _pair(
@@ -372,7 +373,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "menos tratamiento residencial.",
         "La persona está embarazada, y sus síntomas de abstinencia de {sedatives} han sido "
         "moderados o más fuertes. En el embarazo, esta abstinencia es más segura en un "
-        "hospital o una unidad de internación, nunca en casa. Las respuestas sugieren al "
+        "hospital o una unidad de internación, nunca en casa. Sus respuestas sugieren al "
         "menos tratamiento residencial.",
     ),
     "mood_severe": _pair(
@@ -380,7 +381,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "sugieren al menos hospitalización parcial (PHP), que tiene más atención de salud "
         "mental disponible.",
         "A veces el estado de ánimo de la persona le impide cuidarse o mantenerse a salvo. "
-        "Las respuestas sugieren al menos hospitalización parcial (PHP), que tiene más "
+        "Sus respuestas sugieren al menos hospitalización parcial (PHP), que tiene más "
         "atención de salud mental disponible.",
     ),
     "mood_some": _pair(
@@ -395,7 +396,7 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "Usted ha tenido pensamientos de suicidio en el último mes. Sus respuestas "
         "sugieren al menos hospitalización parcial (PHP) y un plan de seguridad. Puede "
         "comunicarse en cualquier momento con la " + LINE_988_ES + ".",
-        "La persona ha tenido pensamientos de suicidio en el último mes. Las respuestas "
+        "La persona ha tenido pensamientos de suicidio en el último mes. Sus respuestas "
         "sugieren al menos hospitalización parcial (PHP) y un plan de seguridad. La persona "
         "puede comunicarse en cualquier momento con la " + LINE_988_ES + ".",
     ),
@@ -429,13 +430,13 @@ TEXT_ES: dict[str, dict[str, str]] = {
     "hard_some_days": _pair(
         "Algunos días a usted le cuesta no consumir. Sus respuestas sugieren al menos un "
         "tratamiento ambulatorio intensivo (IOP), con apoyo varios días por semana.",
-        "Algunos días a la persona le cuesta no consumir. Las respuestas sugieren al menos un "
+        "Algunos días a la persona le cuesta no consumir. Sus respuestas sugieren al menos un "
         "tratamiento ambulatorio intensivo (IOP), con apoyo varios días por semana.",
     ),
     "cannot_go_a_day": _pair(
         "A usted le cuesta mucho pasar un día sin consumir. Sus respuestas sugieren al menos "
         "hospitalización parcial (PHP), con atención durante la mayor parte del día.",
-        "A la persona le cuesta mucho pasar un día sin consumir. Las respuestas sugieren al "
+        "A la persona le cuesta mucho pasar un día sin consumir. Sus respuestas sugieren al "
         "menos hospitalización parcial (PHP), con atención durante la mayor parte del día.",
     ),
     "stepping_down": _pair(
@@ -443,13 +444,13 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "intensivo. Sus respuestas sugieren bajar a un tratamiento ambulatorio intensivo "
         "(IOP), para mantener el apoyo mientras vuelve a su vida diaria.",
         "La persona está terminando, o acaba de terminar, un programa de tratamiento más "
-        "intensivo. Las respuestas sugieren bajar a un tratamiento ambulatorio intensivo "
+        "intensivo. Sus respuestas sugieren bajar a un tratamiento ambulatorio intensivo "
         "(IOP), para mantener el apoyo mientras vuelve a su vida diaria.",
     ),
     "relapse": _pair(
         "Usted volvió a consumir {after}. Una recaída es común y no es un fracaso. Sus "
         "respuestas sugieren {level}.",
-        "La persona volvió a consumir {after}. Una recaída es común y no es un fracaso. Las "
+        "La persona volvió a consumir {after}. Una recaída es común y no es un fracaso. Sus "
         "respuestas sugieren {level}.",
     ),
     "home_unsafe": _pair(
@@ -457,13 +458,13 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "sugieren tratamiento residencial, donde usted vive en el programa durante el "
         "tratamiento.",
         "El hogar de la persona no es un lugar seguro para la recuperación en este momento. "
-        "Las respuestas sugieren tratamiento residencial, donde la persona vive en el "
+        "Sus respuestas sugieren tratamiento residencial, donde la persona vive en el "
         "programa durante el tratamiento.",
     ),
     "home_mixed": _pair(
         "Su hogar apoya su recuperación solo en parte. Sus respuestas sugieren al menos un "
         "tratamiento ambulatorio intensivo (IOP), para tener más apoyo durante la semana.",
-        "El hogar de la persona apoya su recuperación solo en parte. Las respuestas sugieren "
+        "El hogar de la persona apoya su recuperación solo en parte. Sus respuestas sugieren "
         "al menos un tratamiento ambulatorio intensivo (IOP), para tener más apoyo durante "
         "la semana.",
     ),
@@ -471,24 +472,24 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "En este momento nadie a su alrededor apoya su recuperación. Sus respuestas sugieren "
         "al menos un tratamiento ambulatorio intensivo (IOP), donde el apoyo del grupo y de "
         "pares es parte de la atención.",
-        "En este momento nadie alrededor de la persona apoya su recuperación. Las respuestas "
+        "En este momento nadie alrededor de la persona apoya su recuperación. Sus respuestas "
         "sugieren al menos un tratamiento ambulatorio intensivo (IOP), donde el apoyo del "
         "grupo y de pares es parte de la atención.",
     ),
     "combined": _pair(
         "Usted tiene varias preocupaciones serias a la vez: {listed}. En conjunto, sus "
         "respuestas sugieren tratamiento residencial, con apoyo a toda hora.",
-        "La persona tiene varias preocupaciones serias a la vez: {listed}. En conjunto, las "
+        "La persona tiene varias preocupaciones serias a la vez: {listed}. En conjunto, sus "
         "respuestas sugieren tratamiento residencial, con apoyo a toda hora.",
     ),
     "outpatient": _pair(
         "Sus respuestas sugieren que el tratamiento ambulatorio estándar puede ser suficiente "
         "para empezar: usted puede dejar de consumir cuando así lo decide, su hogar apoya su "
-        "recuperación, y las respuestas no mencionan una abstinencia grave, un problema de "
+        "recuperación, y sus respuestas no mencionan una abstinencia grave, un problema de "
         "salud que no está estable ni una crisis de salud mental.",
-        "Las respuestas sugieren que el tratamiento ambulatorio estándar puede ser "
+        "Sus respuestas sugieren que el tratamiento ambulatorio estándar puede ser "
         "suficiente para empezar: la persona puede dejar de consumir cuando así lo decide, "
-        "su hogar apoya su recuperación, y las respuestas no mencionan una abstinencia "
+        "su hogar apoya su recuperación, y sus respuestas no mencionan una abstinencia "
         "grave, un problema de salud que no está estable ni una crisis de salud mental.",
     ),
     # Notes give practical advice to the reader, so most read the same for both.
@@ -501,25 +502,38 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "de la salud considera que basta con menos apoyo."
     ),
     "note_iop_hours": _same(
-        "Un tratamiento ambulatorio intensivo (IOP) suele ser de 9 horas o más por semana, a "
-        "menudo unas 3 horas al día, de 3 a 5 días por semana. Pregunte por horarios de "
-        "noche. Puede ayudar preguntar por un permiso en el trabajo o planear el cuidado de "
-        "los niños."
+        "Las horas disponibles son menos de las que suele pedir un tratamiento ambulatorio "
+        "intensivo (IOP): 9 horas o más por semana, a menudo unas 3 horas al día, de 3 a 5 "
+        "días por semana. Pregunte por horarios de noche. Puede ayudar preguntar por un "
+        "permiso en el trabajo o planear el cuidado de los niños."
     ),
     "note_teen_iop_hours": _same(
-        "Los IOP para adolescentes suelen empezar con 6 horas por semana. Pregunte por "
-        "horarios después de la escuela."
+        "Los IOP para adolescentes suelen empezar con 6 horas por semana, que pueden ser más "
+        "de las horas disponibles. Pregunte por horarios después de la escuela y por cómo "
+        "encajan las sesiones en familia."
     ),
     "note_iop_fits": _same("Las horas disponibles encajan con el horario típico de un IOP."),
     "note_php_hours": _same(
-        "Un programa de día (hospitalización parcial, PHP) suele durar la mayor parte del "
-        "día, unos 5 días por semana. Pregunte por la licencia médica en el trabajo o la "
-        "escuela, y por ayuda con el cuidado de los niños."
+        "Las horas disponibles son menos de las que suele pedir un programa de día "
+        "(hospitalización parcial, PHP): la mayor parte del día, unos 5 días por semana (20 "
+        "horas o más). Pregunte por la licencia médica en el trabajo y por ayuda con el "
+        "cuidado de los niños."
+    ),
+    "note_teen_php_hours": _same(
+        "Un programa de día (hospitalización parcial, PHP) para adolescentes suele durar la "
+        "mayor parte del día escolar, unos 5 días por semana, más de las horas disponibles. "
+        "Pregunte si el programa incluye clases, cómo trabaja con la escuela y cómo encajan "
+        "las sesiones en familia."
     ),
     "note_live_in": _same(
-        "Este nivel de atención significa quedarse en el programa o en el hospital por un "
-        "tiempo. Planee el tiempo fuera del trabajo o la escuela, y pregunte cómo puede "
-        "seguir participando la familia."
+        "Este nivel de atención significa quedarse en el programa o en el hospital, de día y "
+        "de noche, por un tiempo. Planee el tiempo fuera del trabajo o la escuela, y pregunte "
+        "cómo puede seguir participando la familia."
+    ),
+    "note_teen_live_in": _same(
+        "Este nivel de atención significa quedarse en el programa o en el hospital, de día y "
+        "de noche, por un tiempo. Pregunte cómo sigue allí el trabajo de la escuela y cómo "
+        "puede participar la familia, por ejemplo en sesiones en familia."
     ),
     "note_virtual_maybe": _same(
         "Las sesiones por telesalud (en línea) pueden ayudar cuando es difícil viajar. Un "

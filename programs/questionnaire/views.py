@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from programs.core import ratelimit
+from programs.core import postback, ratelimit
 from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import current_language
+from programs.core.postback import keep_submission, take_submission
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import services, triage
 from programs.questionnaire.forms import (
@@ -22,12 +24,21 @@ from programs.questionnaire.forms import (
     blank_questionnaire_html,
 )
 from programs.questionnaire.models import BestTime, ContactRequest, Response
-from programs.questionnaire.questions import QUESTIONS_FOR_CLINICIAN
+from programs.questionnaire.questions import (
+    QUESTIONNAIRE_VERSIONS,
+    QUESTIONS_FOR_CLINICIAN,
+    readable_answers,
+)
 
 
 def too_many_requests(request: HttpRequest, *, crisis: bool = False) -> HttpResponse:
     """The friendly 429 page; for someone in danger, the emergency steps come first."""
     return render(request, "429.html", {"crisis": crisis}, status=429)
+
+
+# A failed submit's answers wait in the session for one redirect (programs/core/postback.py):
+# only known questions and choice values, taken out by the GET that shows them.
+DRAFT_SESSION_KEY = "questionnaire_draft"
 
 
 @never_cache
@@ -45,14 +56,41 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
         if answers is not None:
             response = services.record_response(answers, language=current_language())
             return redirect(response)
-        status = 400
-    else:
-        form = QuestionnaireForm()
-        status = 200
-    context = {"form": form, "retention_days": settings.RESPONSE_RETENTION_DAYS}
+        # Show the errors from a GET, so Back and reload never ask to send the form again.
+        # Not keep_submission(): that keeps whatever was typed; a draft keeps known choices.
+        if not request.session.keys():
+            request.session.set_expiry(postback.KEPT_SECONDS)
+        request.session[DRAFT_SESSION_KEY] = form.draft()
+        return HttpResponseRedirect(reverse("programs:questionnaire"), status=303)
+    draft = postback.take_submission(request, DRAFT_SESSION_KEY)
+    # Bound to the draft, the form shows its errors again, and the answers ticked.
+    form = QuestionnaireForm.from_draft(draft) if draft is not None else QuestionnaireForm()
+    context = {
+        "form": form,
+        "retention_days": settings.RESPONSE_RETENTION_DAYS,
+        "for_whom": form.for_whom() if form.is_bound else "",
+    }
     if not form.is_bound:
         context["blank_form_html"] = blank_questionnaire_html()
-    return render(request, "programs/questionnaire/questionnaire.html", context, status=status)
+    return render(request, "programs/questionnaire/questionnaire.html", context)
+
+
+# "What … involves" for each level: its short name as a common noun mid-sentence.
+LEVEL_LINK_TEXTS = {
+    "outpatient": _("What standard outpatient care involves"),
+    "iop": _("What an IOP involves"),
+    "php": _("What a PHP involves"),
+    "residential": _("What residential treatment involves"),
+    "inpatient": _("What hospital care involves"),
+}
+# Optional directory filters a result may suggest (Response.suggested_program_filters).
+FILTER_SUGGESTION_TEXTS = {
+    "telehealth": _("Offers online sessions"),
+    "adolescent": _("Works with teenagers"),
+    "pregnancy": _("Cares for pregnant and postpartum people"),
+    "medication": _("Offers medicine for opioid or alcohol use"),
+    "co_occurring": _("Treats mental health concerns too"),
+}
 
 
 def _result_context(response: Response) -> dict:
@@ -85,12 +123,35 @@ def _result_context(response: Response) -> dict:
         ),
         "clinician_questions": [gettext(q) for q in QUESTIONS_FOR_CLINICIAN],
         "third_person": response.for_whom == "someone_else",
-        "programs_url": (
-            f"{reverse('programs:program_list')}?{urlencode(response.program_filters())}"
-            if response.suggested_level
-            else ""
+        "level_link_text": _level_link_text(response.suggested_level),
+        "programs_url": _programs_url(response.program_filters()),
+        "filter_suggestions": [
+            (str(FILTER_SUGGESTION_TEXTS[name]), _programs_url(response.program_filters() + extra))
+            for name, extra in response.suggested_program_filters()
+            if name in FILTER_SUGGESTION_TEXTS
+        ],
+        "readable_answers": readable_answers(
+            response.answers, response.for_whom, version=_known_version(response)
         ),
+        "retention_days": settings.RESPONSE_RETENTION_DAYS,
     }
+
+
+def _programs_url(params: list[tuple[str, str]]) -> str:
+    return f"{reverse('programs:program_list')}?{urlencode(params)}" if params else ""
+
+
+def _level_link_text(level: TreatmentLevel | None) -> str:
+    if level is None:
+        return ""
+    text = LEVEL_LINK_TEXTS.get(level.slug)
+    return str(text) if text else gettext("What %(name)s involves") % {"name": level.local.name}
+
+
+def _known_version(response: Response) -> str | None:
+    """The response's questionnaire version when this code still has its wording."""
+    version = response.questionnaire_version
+    return version if version in QUESTIONNAIRE_VERSIONS else None
 
 
 def _flags(flags: list[str], stored: list[dict], language: str) -> list[tuple[str, str]]:
@@ -100,13 +161,66 @@ def _flags(flags: list[str], stored: list[dict], language: str) -> list[tuple[st
     return [(flag, texts.get(flag) or table.get(flag, "")) for flag in flags]
 
 
+def answers_gone(request: HttpRequest) -> HttpResponse:
+    """The 404 page for a result link with nothing behind it: deleted, expired or mistyped."""
+    return render(
+        request,
+        "programs/questionnaire/gone.html",
+        {"retention_days": settings.RESPONSE_RETENTION_DAYS},
+        status=404,
+    )
+
+
 @never_cache
 @require_GET
 def result(request: HttpRequest, token: str) -> HttpResponse:
-    response = get_object_or_404(Response.objects.for_list(), public_token=token)
+    response = Response.objects.for_list().filter(public_token=token).first()
+    if response is None:
+        return answers_gone(request)
     context = _result_context(response)
     context["already_shared"] = ContactRequest.objects.filter(response=response).exists()
+    context["result_url"] = request.build_absolute_uri(response.get_absolute_url())
     return render(request, "programs/questionnaire/result.html", context)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def delete(request: HttpRequest, token: str) -> HttpResponse:
+    """GET asks "are you sure?"; POST deletes the response and everything with it."""
+    # Every POST counts, found or not, so guessing at links is limited too.
+    if request.method == "POST" and ratelimit.is_limited(
+        "delete", request, *settings.RATELIMIT_DELETE
+    ):
+        return too_many_requests(request)
+    response = Response.objects.filter(public_token=token).first()
+    if response is None:
+        # Deleted already (a second press, Back then submit again) or never there.
+        return answers_gone(request)
+    if request.method == "POST":
+        services.delete_response(token)
+        return HttpResponseRedirect(reverse("programs:answers_deleted"), status=303)
+    return render(
+        request,
+        "programs/questionnaire/delete.html",
+        {
+            "response": response,
+            "already_shared": ContactRequest.objects.filter(response=response).exists(),
+        },
+    )
+
+
+@never_cache
+@require_GET
+def answers_deleted(request: HttpRequest) -> HttpResponse:
+    return render(request, "programs/questionnaire/deleted.html")
+
+
+def _share_key(token: str) -> str:
+    return f"share-form:{token}"
+
+
+def _already_shared(token: str) -> HttpResponse:
+    return redirect(f"{reverse('programs:share_done', args=[token])}?already=1")
 
 
 @never_cache
@@ -114,26 +228,31 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
 def share(request: HttpRequest, token: str) -> HttpResponse:
     response = get_object_or_404(Response.objects.for_list(), public_token=token)
     if ContactRequest.objects.filter(response=response).exists():
-        return redirect("programs:share_done", token=token)
+        # Back, Reload or a second click after sharing: the first request stands.
+        take_submission(request, _share_key(token))
+        return _already_shared(token)
     if request.method == "GET":
-        form = ContactRequestForm()
-        status = 200
-    else:
-        form = ContactRequestForm(request.POST)
-        if form.is_bot():
-            return redirect(response)
-        if ratelimit.is_limited("share", request, *settings.RATELIMIT_SHARE):
-            return too_many_requests(request)
-        if form.is_valid():
-            services.share_contact(response, form.save(commit=False))
-            return redirect("programs:share_done", token=token)
-        status = 400
-    return render(
-        request,
-        "programs/questionnaire/share.html",
-        {"response": response, "form": form},
-        status=status,
-    )
+        # After a failed submit (Post/Redirect/Get), the values and their errors, once.
+        kept = take_submission(request, _share_key(token))
+        form = ContactRequestForm(kept) if kept is not None else ContactRequestForm()
+        if form.is_bound:
+            form.is_valid()
+        return render(
+            request, "programs/questionnaire/share.html", {"response": response, "form": form}
+        )
+    form = ContactRequestForm(request.POST)
+    if form.is_bot():
+        return redirect(response)
+    if ratelimit.is_limited("share", request, *settings.RATELIMIT_SHARE):
+        return too_many_requests(request)
+    if not form.is_valid():
+        keep_submission(request, _share_key(token), form.fields)
+        return HttpResponseRedirect(reverse("programs:share", args=[token]), status=303)
+    try:
+        services.share_contact(response, form.save(commit=False))
+    except services.AlreadyShared:
+        return _already_shared(token)
+    return redirect("programs:share_done", token=token)
 
 
 @never_cache
@@ -146,7 +265,12 @@ def share_done(request: HttpRequest, token: str) -> HttpResponse:
     return render(
         request,
         "programs/questionnaire/share_done.html",
-        {"response": response, "contact": contact, "when": _when(contact.best_time)},
+        {
+            "response": response,
+            "contact": contact,
+            "when": _when(contact.best_time),
+            "already": request.GET.get("already") == "1",
+        },
     )
 
 

@@ -12,6 +12,12 @@ document.documentElement.classList.remove("no-js");
   const leave = () => {
     document.documentElement.classList.add("leaving");
     try {
+      // The questionnaire's draft answers (below) leave with the person.
+      window.sessionStorage.removeItem("iop-guide-questionnaire-draft");
+    } catch {
+      // Storage may be blocked; there is then no draft to clear.
+    }
+    try {
       window.history.replaceState(null, "", link.dataset.neutralUrl || "/");
     } catch {
       // Some browsers limit history changes; leaving matters more.
@@ -83,4 +89,112 @@ document.addEventListener("click", (event) => {
 (() => {
   const summary = document.getElementById("error-summary");
   if (summary) summary.focus();
+})();
+
+/* ---- Questionnaire drafts, "Start again", result links (issue #14) ---- */
+
+// Questionnaire: keep the answers ticked so far in this tab's sessionStorage, so a reload or
+// Back does not lose them. Only the questions' names and values, nothing typed, and never
+// sent anywhere: the server sees answers only when the form is submitted. The result page
+// clears the draft (the answers were then sent and stored), and so do "Start again" and
+// "Leave this site". Without JavaScript the browser's own form restore is all there is.
+(() => {
+  const KEY = "iop-guide-questionnaire-draft";
+  const store = {
+    read() {
+      try {
+        return JSON.parse(window.sessionStorage.getItem(KEY) || "null");
+      } catch {
+        return null;
+      }
+    },
+    write(value) {
+      try {
+        window.sessionStorage.setItem(KEY, JSON.stringify(value));
+      } catch {
+        // Storage full or blocked (private browsing): the form still works without it.
+      }
+    },
+    clear() {
+      try {
+        window.sessionStorage.removeItem(KEY);
+      } catch {
+        // As above.
+      }
+    },
+  };
+  if (document.querySelector(".result-page")) {
+    store.clear();
+    return;
+  }
+  const form = document.querySelector("form.questionnaire[data-draft]");
+  if (!form) return;
+  const choices = () => form.querySelectorAll('input[type="radio"], input[type="checkbox"]');
+  const save = () => {
+    const draft = {};
+    for (const input of choices()) {
+      if (!input.checked) continue;
+      (draft[input.name] = draft[input.name] || []).push(input.value);
+    }
+    store.write(draft);
+  };
+  const restore = (draft) => {
+    const changed = new Set();
+    for (const input of choices()) {
+      const wanted = Array.isArray(draft[input.name]) && draft[input.name].includes(input.value);
+      if (input.checked !== wanted) {
+        input.checked = wanted;
+        changed.add(input);
+      }
+    }
+    // Let the other enhancements (you/they wording, crisis panel) see the restored answers.
+    for (const input of changed) input.dispatchEvent(new Event("change", { bubbles: true }));
+  };
+  const start = () => {
+    const anyTicked = Array.from(choices()).some((input) => input.checked);
+    const draft = store.read();
+    // Answers the server sent back (after a failed submit) or the browser kept win.
+    if (anyTicked || !draft || typeof draft !== "object") {
+      save();
+    } else {
+      restore(draft);
+    }
+  };
+  form.addEventListener("change", save);
+  window.addEventListener("pageshow", start);
+  start();
+
+  // "Start again": untick everything, forget the draft, then load the blank form.
+  const again = form.querySelector("[data-start-again]");
+  if (again) {
+    again.addEventListener("click", () => {
+      store.clear();
+      for (const input of choices()) input.checked = false;
+      delete form.dataset.for;
+    });
+  }
+})();
+
+// Result page: copy the private link to this result. Without JavaScript the link is shown
+// in a read-only box the person can select and copy.
+(() => {
+  const button = document.querySelector("[data-copy-link]");
+  if (!button) return;
+  const input = document.getElementById(button.dataset.copyLink);
+  const status = document.getElementById(button.dataset.copyStatus);
+  if (!input || !status) return;
+  const say = (text) => {
+    status.textContent = text;
+  };
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(input.value);
+      say(button.dataset.copied);
+    } catch {
+      // No clipboard access: select the link so the person can copy it themselves.
+      input.focus();
+      input.select();
+      say(button.dataset.copyFailed);
+    }
+  });
 })();

@@ -35,7 +35,7 @@ def test_parent_answers_for_a_teenager_compares_and_shares(page):
     screenshot(page, "journey1-result")
 
     # Compare the suggested level with its neighbours.
-    page.click("text=What IOP involves")
+    page.click("text=What an IOP involves")
     page.click("text=Compare with neighbouring levels")
     headers = page.locator("table.compare-table thead th").all_inner_texts()
     assert len(headers) == 3
@@ -44,9 +44,9 @@ def test_parent_answers_for_a_teenager_compares_and_shares(page):
     page.go_back()
 
     # Share contact details with consent.
-    page.click("text=Share with the intake team")
+    page.click(".result-level >> text=Talk to someone")
     page.fill("input[name=name]", "Dana")
-    page.fill("input[name=phone]", "555 010 4477")
+    page.fill("input[name=phone]", "212 555 4477")
     page.check('input[name="best_time"][value="evening"]')
     page.check("input[name=consent]")
     page.click("text=Share my details")
@@ -59,9 +59,9 @@ def test_parent_answers_for_a_teenager_compares_and_shares(page):
 
 def test_sharing_without_consent_is_refused_and_focus_goes_to_the_errors(page):
     answer_questionnaire(page)
-    page.click("text=Share with the intake team")
+    page.click(".result-level >> text=Talk to someone")
     page.fill("input[name=name]", "Dana")
-    page.fill("input[name=phone]", "555 010 4477")
+    page.fill("input[name=phone]", "212 555 4477")
     page.click("text=Share my details")
     assert page.is_visible("#error-summary")
     assert page.evaluate("document.activeElement.id") == "error-summary"
@@ -75,7 +75,7 @@ def test_adult_prints_a_discussion_summary(page):
     # Navigation, buttons and the sharing box are not printed; the summary is.
     assert not page.is_visible("header.site-header")
     assert not page.is_visible(".result-actions")
-    assert not page.is_visible(".share-box")
+    assert not page.is_visible(".talk-action")
     assert page.is_visible("section[aria-labelledby=why]")
     assert page.is_visible("text=Questions to ask a clinician")
     assert page.is_visible(".reference-code")

@@ -189,7 +189,7 @@ def public_pages(client) -> list[str]:
         f"/es/results/{result.public_token}/share/",
         {
             "name": "Ana",
-            "phone": "(555) 010-0199",
+            "phone": "(212) 555-0199",
             "email": "",
             "best_time": "morning",
             "preferred_language": "es",
@@ -262,17 +262,22 @@ def test_spanish_pages_have_spanish_headings(client):
 
 @pytest.mark.django_db
 def test_spanish_forms_explain_errors_in_spanish(client):
-    response = client.post("/es/questionnaire/", {"for_whom": "self"})
+    response = client.post("/es/questionnaire/", {"for_whom": "self"}, follow=True)
     page = response.content.decode()
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.redirect_chain == [("/es/questionnaire/", HTTPStatus.SEE_OTHER)]
     assert "Por favor, revise estas respuestas" in page
     assert "Elija una respuesta." in page
     assert english_left(page) == []
     program = make_program()
-    response = client.post(f"/es/programs/{program.slug}/", {"kind": "other", "details": ""})
+    response = client.post(
+        f"/es/programs/{program.slug}/", {"kind": "other", "details": ""}, follow=True
+    )
     page = response.content.decode()
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.redirect_chain == [
+        (f"/es/programs/{program.slug}/#report", HTTPStatus.SEE_OTHER)
+    ]
     assert "Díganos qué está mal" in page
+    assert english_left(page) == []
 
 
 @pytest.mark.django_db

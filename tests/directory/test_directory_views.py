@@ -349,9 +349,13 @@ def test_a_report_is_stored_and_the_visitor_is_redirected_with_thanks(client):
 
 def test_a_report_without_a_kind_shows_the_form_again_with_errors(client):
     program = make_program()
-    response = client.post(program.get_absolute_url(), report_data(kind=""))
+    response = client.post(program.get_absolute_url(), report_data(kind=""), follow=True)
     html = response.content.decode()
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    # Post/Redirect/Get: Back and Reload never ask to send the report again.
+    assert response.redirect_chain == [
+        (f"{program.get_absolute_url()}#report", HTTPStatus.SEE_OTHER)
+    ]
+    assert response.status_code == HTTPStatus.OK
     assert "Choose what is wrong with this listing." in html
     assert 'id="report" open' in html
     assert "The number rings a bakery." in html
@@ -369,8 +373,8 @@ def test_a_report_without_a_kind_shows_the_form_again_with_errors(client):
 )
 def test_invalid_reports_are_refused_with_a_message(client, data, message):
     program = make_program()
-    response = client.post(program.get_absolute_url(), report_data(**data))
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    response = client.post(program.get_absolute_url(), report_data(**data), follow=True)
+    assert response.redirect_chain[0][1] == HTTPStatus.SEE_OTHER
     assert message in response.content.decode()
     assert not ListingReport.objects.exists()
 
@@ -428,7 +432,7 @@ def test_random_reports_are_stored_or_refused_never_a_server_error(
     response = client.post(
         program.get_absolute_url(), {"kind": kind, "details": details, "homepage": homepage}
     )
-    assert response.status_code in {HTTPStatus.FOUND, HTTPStatus.BAD_REQUEST}
+    assert response.status_code in {HTTPStatus.FOUND, HTTPStatus.SEE_OTHER}
     stored = ListingReport.objects.count() - before
     assert stored == (1 if response.status_code == HTTPStatus.FOUND and not homepage else 0)
 

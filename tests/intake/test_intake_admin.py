@@ -433,7 +433,7 @@ def test_sharing_from_the_public_site_puts_the_response_in_the_new_tier(client):
         {
             "consent": "on",
             "name": "Sam",
-            "phone": "555-0100",
+            "phone": "(212) 555-0100",
             "best_time": "any",
             "preferred_language": "en",
         },

@@ -141,7 +141,7 @@ def test_sharing_after_a_note_puts_a_crisis_back_on_top(client, queue):
         {
             "consent": "on",
             "name": "Sam",
-            "phone": "555-0100",
+            "phone": "(212) 555-0100",
             "best_time": "any",
             "preferred_language": "en",
         },

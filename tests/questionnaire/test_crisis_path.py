@@ -71,7 +71,8 @@ def test_a_valid_danger_beside_an_unknown_one_still_counts(client):
 @pytest.mark.parametrize("danger", ["fire", "", "SUICIDE_PLAN", "suicide_plan\x00"])
 def test_an_unknown_danger_alone_is_an_ordinary_incomplete_form(client, danger):
     response = client.post(URL, {"danger_now": danger})
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.status_code == HTTPStatus.SEE_OTHER
+    assert response["Location"] == URL
     assert not Response.objects.exists()
 
 
@@ -176,3 +177,15 @@ class TestAnyCrisisPostIsAccepted(HypothesisTestCase):
         for key, value in stored.answers.items():
             if key not in triage.MULTI_KEYS:
                 assert value in triage.CHOICES[key]
+
+
+@pytest.mark.parametrize("suffix", ["", "share/", "shared/", "delete/"])
+@pytest.mark.parametrize("token", ["%00", "abc%00def", "abc%0Adef", "abc%7F", "..%2F"])
+def test_a_control_character_in_a_result_link_is_a_plain_404(client, suffix, token):
+    # PostgreSQL refuses NUL in text: such a token must never reach a query (a 500).
+    response = client.get(f"/results/{token}/{suffix}")
+    assert response.status_code == HTTPStatus.NOT_FOUND
+    assert client.post(f"/results/{token}/{suffix}").status_code in (
+        HTTPStatus.NOT_FOUND,
+        HTTPStatus.FORBIDDEN,  # CSRF refuses a POST without a token before routing matters
+    )

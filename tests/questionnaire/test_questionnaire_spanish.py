@@ -147,7 +147,7 @@ def test_share_form_in_spanish_suggests_a_call_in_spanish(client):
         {
             "consent": "on",
             "name": "Rosa",
-            "phone": "(555) 010-2233",
+            "phone": "(212) 555-2233",
             "email": "",
             "best_time": "morning",
             "preferred_language": "es",

@@ -94,7 +94,7 @@ def test_crisis_shows_emergency_steps_first_and_no_level(client):
     assert "1-800-222-1222" in html
     assert "1-800-662-4357" in html
     assert "A level of care to discuss" not in html
-    assert "Share with the intake team" not in html
+    assert "Talk to someone" not in html
     assert response.context["level"] is None
 
 
@@ -119,8 +119,11 @@ def test_bad_answers_show_the_form_again_with_errors_and_store_nothing(client, b
     data = as_post(answers()) if bad else {}
     data.update(bad)
     response = client.post(URL, data)
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    assert response.status_code == HTTPStatus.SEE_OTHER
+    assert response["Location"] == URL
     assert Response.objects.count() == 0
+    response = client.get(URL)
+    assert response.status_code == HTTPStatus.OK
     html = response.content.decode()
     assert 'id="error-summary"' in html
     assert "Please check" in html
@@ -129,8 +132,8 @@ def test_bad_answers_show_the_form_again_with_errors_and_store_nothing(client, b
 def test_missing_substances_is_a_clear_error(client):
     data = as_post(answers())
     del data["substances"]
-    response = client.post(URL, data)
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    response = client.post(URL, data, follow=True)
+    assert response.redirect_chain == [(URL, HTTPStatus.SEE_OTHER)]
     assert "Tick at least one." in response.content.decode()
 
 
@@ -188,7 +191,7 @@ def share_url(stored):
 VALID_CONTACT = {
     "consent": "on",
     "name": "Sam",
-    "phone": "(555) 010-2233",
+    "phone": "(212) 555-0199",
     "email": "",
     "best_time": "evening",
     "preferred_language": "en",
@@ -202,7 +205,7 @@ def test_share_with_consent_stores_contact_request_and_confirms(client):
     html = response.content.decode()
     contact = ContactRequest.objects.get()
     assert contact.response == stored
-    assert contact.phone == "(555) 010-2233"
+    assert contact.phone == "+12125550199"
     assert contact.best_time == "evening"
     assert "Thank you" in html
     assert stored.reference_code in html
@@ -214,8 +217,8 @@ def test_share_without_consent_stores_nothing(client):
     submit(client, answers())
     stored = Response.objects.get()
     data = {k: v for k, v in VALID_CONTACT.items() if k != "consent"}
-    response = client.post(share_url(stored), data)
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    response = client.post(share_url(stored), data, follow=True)
+    assert response.redirect_chain == [(share_url(stored), HTTPStatus.SEE_OTHER)]
     assert "tick this box" in response.content.decode()
     assert ContactRequest.objects.count() == 0
 
@@ -224,17 +227,17 @@ def test_share_without_consent_stores_nothing(client):
     ("change", "message"),
     [
         ({"phone": "", "email": ""}, "Give a phone number or an email address."),
-        ({"phone": "call me"}, "at least 7 digits"),
+        ({"phone": "call me"}, "use only numbers"),
         ({"phone": "", "email": "not-an-email"}, "valid email"),
         ({"name": "   "}, "This field is required."),
-        ({"best_time": "midnight"}, "Select a valid choice"),
+        ({"best_time": "midnight"}, "isn&#x27;t one of the choices"),
     ],
 )
 def test_share_with_bad_details_shows_errors(client, change, message):
     submit(client, answers())
     stored = Response.objects.get()
-    response = client.post(share_url(stored), {**VALID_CONTACT, **change})
-    assert response.status_code == HTTPStatus.BAD_REQUEST
+    response = client.post(share_url(stored), {**VALID_CONTACT, **change}, follow=True)
+    assert response.redirect_chain == [(share_url(stored), HTTPStatus.SEE_OTHER)]
     assert message in response.content.decode()
     assert ContactRequest.objects.count() == 0
 
@@ -292,9 +295,10 @@ class TestQuestionnaireNeverFails(HypothesisTestCase):
     def test_random_posts_never_500(self, data):
         before = Response.objects.count()
         response = self.client.post(URL, data)
-        assert response.status_code in {HTTPStatus.BAD_REQUEST, HTTPStatus.FOUND}
-        if response.status_code == HTTPStatus.BAD_REQUEST:
+        assert response.status_code in {HTTPStatus.SEE_OTHER, HTTPStatus.FOUND}
+        if response.status_code == HTTPStatus.SEE_OTHER:
             assert Response.objects.count() == before
+            assert self.client.get(URL).status_code == HTTPStatus.OK
 
     @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(
@@ -314,7 +318,7 @@ class TestQuestionnaireNeverFails(HypothesisTestCase):
         assert page.status_code == HTTPStatus.OK
 
 
-def test_result_links_to_programs_filtered_by_level_and_flags(client):
+def test_result_links_to_programs_by_level_and_only_suggests_other_filters(client):
     data = answers(
         for_whom="someone_else",
         age_group="adolescent",
@@ -327,14 +331,22 @@ def test_result_links_to_programs_filtered_by_level_and_flags(client):
     client.post(URL, as_post(data))
     stored = Response.objects.get()
     html = client.get(stored.get_absolute_url()).content.decode()
-    url = (
-        "/programs/?level=iop&amp;format=telehealth&amp;format=hybrid"
-        "&amp;population=adolescents&amp;medication=buprenorphine&amp;medication=methadone"
-        "&amp;medication=naltrexone&amp;co_occurring=1"
+    # The main link filters by level only: the person never chose the other filters.
+    assert 'href="/programs/?level=iop"' in html
+    assert (
+        "/programs/?level=iop&amp;format=telehealth&amp;format=hybrid&amp;population" not in html
     )
-    assert url in html
-    directory = client.get(url.replace("&amp;", "&"))
-    assert directory.status_code == HTTPStatus.OK
+    # Each other answer is an optional filter of its own, for the person to choose.
+    suggestions = [
+        "/programs/?level=iop&amp;format=telehealth&amp;format=hybrid",
+        "/programs/?level=iop&amp;population=adolescents",
+        "/programs/?level=iop&amp;medication=buprenorphine&amp;medication=methadone"
+        "&amp;medication=naltrexone",
+        "/programs/?level=iop&amp;co_occurring=1",
+    ]
+    for url in suggestions:
+        assert f'href="{url}"' in html
+        assert client.get(url.replace("&amp;", "&")).status_code == HTTPStatus.OK
 
 
 def test_crisis_result_has_no_program_link(client):
@@ -386,8 +398,8 @@ def test_the_blank_form_is_crispys_own_rendering_made_once_per_language(
 def test_answers_with_errors_are_rendered_afresh_with_the_choices_kept(client):
     data = as_post(answers())
     data.pop("frequency")
-    page = client.post(URL, data)
-    assert page.status_code == HTTPStatus.BAD_REQUEST
+    page = client.post(URL, data, follow=True)
+    assert page.status_code == HTTPStatus.OK
     html = page.content.decode()
     assert "Choose one answer." in html
     assert 'name="for_whom" value="self"  id="id_for_whom_0" required checked>' in html
@@ -404,10 +416,10 @@ def test_each_form_page_carries_exactly_one_csrf_token(client):
     blank = client.get(URL).content.decode()
     data = as_post(answers())
     data.pop("frequency")
-    with_errors = client.post(URL, data).content.decode()
+    with_errors = client.post(URL, data, follow=True).content.decode()
     result = submit(client, answers())["Location"]
     share = client.get(result + "share/").content.decode()
-    share_errors = client.post(result + "share/", {"consent": "on"}).content.decode()
+    share_errors = client.post(result + "share/", {"consent": "on"}, follow=True).content.decode()
     assert "share" in share
     for page in (blank, with_errors, share, share_errors):
         assert page.count('name="csrfmiddlewaretoken"') == 1

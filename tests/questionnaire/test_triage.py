@@ -82,6 +82,13 @@ STEPS = [(key, low, high) for key, chain in ORDERED.items() for low, high in pai
 
 SECOND_PERSON = re.compile(r"\byou(r|rself)?\b", re.IGNORECASE)
 THIRD_PERSON = re.compile(r"\b(they|their|them|themselves|the person)\b", re.IGNORECASE)
+# The answers belong to whoever answered: "Your answers suggest…" even about someone else.
+ANSWERER = re.compile(r"\byour answers\b", re.IGNORECASE)
+
+
+def about_the_person(text: str) -> str:
+    """The text without "your answers", the one phrase that speaks to the person answering."""
+    return ANSWERER.sub("", text)
 
 
 def answers(**changes):
@@ -271,6 +278,36 @@ def test_iop_with_under_9_hours_notes_evening_tracks_and_leave():
     result = suggest(answers(control="hard_some_days", hours_available="under_9"))
     assert result.level == "iop"
     assert any("evening" in n and "leave" in n for n in result.notes)
+    assert any(n.startswith("The hours available are fewer") for n in result.notes)
+
+
+def test_adult_php_with_few_hours_says_the_hours_fall_short():
+    result = suggest(answers(mood="severe", hours_available="9_to_19"))
+    assert result.level == "php"
+    assert any("fewer than a day program" in n and "childcare" in n for n in result.notes)
+
+
+@pytest.mark.parametrize("level_answers", [{"mood": "severe"}, {"home": "unsafe"}])
+@pytest.mark.parametrize("hours", ["under_9", "9_to_19"])
+def test_teen_notes_speak_of_school_and_family_not_work(level_answers, hours):
+    result = suggest(answers(age_group="adolescent", hours_available=hours, **level_answers))
+    assert result.level in {"php", "residential", "inpatient"}
+    text = " ".join(result.notes)
+    assert "school" in text
+    assert "family sessions" in text
+    assert "childcare" not in text
+    assert "leave from work" not in text
+
+
+def test_teen_notes_in_spanish_speak_of_school():
+    result = suggest(
+        answers(age_group="adolescent", mood="severe", hours_available="under_9"),
+        language="es",
+    )
+    text = " ".join(result.notes)
+    assert "escuela" in text
+    assert "sesiones en familia" in text
+    assert "niños" not in text
 
 
 def test_telehealth_yes_with_iop_sets_flag_and_note():
@@ -296,8 +333,9 @@ def test_reasons_use_second_person_for_self():
 def test_reasons_use_third_person_for_someone_else():
     result = suggest(answers(for_whom="someone_else", control="hard_some_days"))
     assert any(r.text.startswith("Some days it is hard for them") for r in result.reasons)
-    assert any("Their answers suggest" in r.text for r in result.reasons)
-    assert not any(SECOND_PERSON.search(r.text) for r in result.reasons)
+    assert any("Your answers suggest" in r.text for r in result.reasons)
+    assert not any("Their answers" in r.text for r in result.reasons)
+    assert not any(SECOND_PERSON.search(about_the_person(r.text)) for r in result.reasons)
 
 
 def test_public_constants_are_consistent():
@@ -442,7 +480,7 @@ def test_reason_wording_follows_for_whom(a):
             assert not THIRD_PERSON.search(reason.text)
         else:
             assert THIRD_PERSON.search(reason.text)
-            assert not SECOND_PERSON.search(reason.text)
+            assert not SECOND_PERSON.search(about_the_person(reason.text))
 
 
 JUNK = st.one_of(

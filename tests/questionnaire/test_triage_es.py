@@ -260,7 +260,9 @@ def test_self_and_someone_else_wording():
     assert any(r.text.startswith("Algunos días a usted le cuesta") for r in mine.reasons)
     assert any("Sus respuestas sugieren" in r.text for r in mine.reasons)
     assert any(r.text.startswith("Algunos días a la persona le cuesta") for r in theirs.reasons)
-    assert any("Las respuestas sugieren" in r.text for r in theirs.reasons)
+    # The answers belong to whoever answered, so "Sus respuestas" about someone else too.
+    assert any("Sus respuestas sugieren" in r.text for r in theirs.reasons)
+    assert not any("Las respuestas" in r.text for r in theirs.reasons)
 
 
 def test_neighbouring_level_note_in_spanish():

@@ -8,9 +8,11 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponseRedirect
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
-from programs.intake import audit
+from programs.core.text import shorten
+from programs.intake import audit, exports
 from programs.intake import services as queue
 from programs.intake.admin.listing import AssigneeFilter, ContactStatusFilter, QueueFilter
 from programs.intake.admin.shared import (
@@ -30,7 +32,15 @@ from programs.questionnaire.models import ContactRequest, Response, ResponseQuer
 class ContactRequestAdmin(QueueActionsMixin, admin.ModelAdmin):
     """The callback list. Contact details only appear on the (logged) response page."""
 
-    list_display = ["reference", "shared", "contact_status", "assignee", "when_and_language"]
+    # Safe contact first: it decides how a call back may go (voicemail, texts, times).
+    list_display = [
+        "reference",
+        "safe_to_contact",
+        "shared",
+        "contact_status",
+        "assignee",
+        "when_and_language",
+    ]
     list_display_links = None
     list_select_related = ["response", "assigned_to"]
     change_list_template = "admin/programs/fast_change_list.html"
@@ -79,6 +89,17 @@ class ContactRequestAdmin(QueueActionsMixin, admin.ModelAdmin):
     def reference(self, obj: ContactRequest) -> str:
         url = reverse("admin:programs_response_change", args=[obj.response_id])
         return reference_html(obj.response, url)
+
+    @admin.display(description="Safe contact")
+    def safe_to_contact(self, obj: ContactRequest) -> str:
+        lines = exports.safe_contact(obj)
+        if not lines:
+            return format_html('<span class="queue-muted">{}</span>', "Email only")
+        return format_html_join(
+            mark_safe("<br>"),
+            '<span class="{}">{}</span>',
+            (("safe-ok" if line.allowed else "safe-no", shorten(line.text, 60)) for line in lines),
+        )
 
     @admin.display(description="Shared", ordering="created_at")
     def shared(self, obj: ContactRequest) -> str:

@@ -324,6 +324,7 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             "subtitle": None,
             "media": self.media,
             "contact": contact,
+            "safe_contact": exports.safe_contact(contact) if contact else [],
             "contact_badge": status_badge(contact),
             "received": received_html(response.created_at),
             "also_consider": [also.get(slug, slug) for slug in response.also_consider],
