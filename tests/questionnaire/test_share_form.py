@@ -70,7 +70,7 @@ def test_voicemail_text_and_safe_times_are_stored_and_confirmed(client, stored):
     )
     assert contact.phone == "+12125550199"
     html = page.content.decode()
-    assert '<a href="tel:+1-212-555-0199">(212) 555-0199</a>' in html
+    assert '<a class="tap" href="tel:+1-212-555-0199">(212) 555-0199</a>' in html
     assert "OK to leave a voicemail" in html
     assert "OK to send a text" in html
     assert "after 6 pm" in html
