@@ -30,3 +30,14 @@ access_log_format = '"%(m)s %(U)s" %(s)s %(b)s %(L)ss'
 logger_class = "iopguide.gunicorn_logging.RedactingLogger"
 errorlog = "-"
 preload_app = True
+
+
+def when_ready(server) -> None:
+    """Load the offline ZIP/city tables once in the master, before the workers fork.
+
+    With preload_app the workers share these pages (copy-on-write), and no visitor's
+    first place search waits about a second for the tables to load.
+    """
+    from programs.directory.geo import warm_up
+
+    warm_up()

@@ -33,6 +33,7 @@ FEATURE_FIELDS = {
     "populations": FeatureKind.POPULATION,
     "medications": FeatureKind.MEDICATION,
     "languages": FeatureKind.LANGUAGE,
+    "accessibility": FeatureKind.ACCESS,
 }
 
 
@@ -63,6 +64,9 @@ class ProgramAdminForm(forms.ModelForm):
     )
     languages = forms.MultipleChoiceField(
         label="Languages", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    accessibility = forms.MultipleChoiceField(
+        label="Accessibility", required=False, widget=forms.CheckboxSelectMultiple
     )
     website = forms.URLField(
         required=False, max_length=300, assume_scheme="https", help_text="Starts with https://"
@@ -95,13 +99,27 @@ class ProgramAdminForm(forms.ModelForm):
             "hours_per_week",
             "length_weeks",
             "co_occurring",
+            "session_times",
+            "session_times_es",
             "accepting_new_clients",
+            "accepts_moud",
+            "intake_hours",
+            "intake_hours_es",
             "wait_days",
             "last_verified",
         ]
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
+        self.fields["latitude"].help_text = (
+            "Leave both empty to use the centre of the ZIP code, which then follows the ZIP "
+            "code. A point you type in is kept as exact: if the address changes, change or "
+            "clear it too."
+        )
+        self.fields["accepts_moud"].help_text = (
+            "Many programs turn away people on these medicines; people need to know before "
+            "they call. Leave it unknown unless the program has told you."
+        )
         for name, kind in FEATURE_FIELDS.items():
             field_as(self.fields, name, forms.ChoiceField).choices = FEATURE_CHOICES[kind].choices
             if self.instance.pk:
@@ -141,6 +159,12 @@ class PaymentFilter(FeatureFilter):
     kind = FeatureKind.PAYMENT
 
 
+class AccessibilityFilter(FeatureFilter):
+    title = "accessibility"
+    parameter_name = "access"
+    kind = FeatureKind.ACCESS
+
+
 class ListingReportInline(admin.TabularInline):
     """The program's reports, read-only here: staff resolve them in the report queue."""
 
@@ -177,15 +201,18 @@ class ProgramAdmin(admin.ModelAdmin):
         "level",
         FormatFilter,
         PaymentFilter,
+        AccessibilityFilter,
         "is_demo",
         "accepting_new_clients",
+        "accepts_moud",
+        "coordinates_approximate",
         "source",
         "state",
     ]
     list_select_related = ["level"]
     search_fields = ["name", "organisation", "city", "zip_code"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["source", "frid", "created_at", "updated_at"]
+    readonly_fields = ["coordinates_approximate", "source", "frid", "created_at", "updated_at"]
     date_hierarchy = "last_verified"
     actions = ["mark_verified_today"]
     inlines = [ListingReportInline]
@@ -210,7 +237,7 @@ class ProgramAdmin(admin.ModelAdmin):
                 "fields": [
                     "street",
                     ("city", "state", "zip_code"),
-                    ("latitude", "longitude"),
+                    ("latitude", "longitude", "coordinates_approximate"),
                     ("phone", "intake_phone"),
                     "website",
                 ]
@@ -222,15 +249,35 @@ class ProgramAdmin(admin.ModelAdmin):
                 "fields": [
                     "formats",
                     "schedules",
+                    ("session_times", "session_times_es"),
                     ("days_per_week", "hours_per_week", "length_weeks"),
                 ]
             },
         ),
         (
             "Who it serves and how",
-            {"fields": ["populations", "co_occurring", "medications", "languages", "payments"]},
+            {
+                "fields": [
+                    "populations",
+                    "co_occurring",
+                    "medications",
+                    "accepts_moud",
+                    "languages",
+                    "accessibility",
+                    "payments",
+                ]
+            },
         ),
-        ("Intake", {"fields": ["accepting_new_clients", "wait_days"]}),
+        (
+            "Intake",
+            {
+                "fields": [
+                    "accepting_new_clients",
+                    ("intake_hours", "intake_hours_es"),
+                    "wait_days",
+                ]
+            },
+        ),
         ("Source", {"fields": ["last_verified", "source", "frid", "created_at", "updated_at"]}),
     ]
 

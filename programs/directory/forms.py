@@ -5,18 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from django import forms
 from django.http import QueryDict
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext, ngettext, ngettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from programs.core.forms import choices_of, field_as
 from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import localized
 from programs.core.text import clean_text, shorten
+from programs.directory.geo import PlaceKind, PlaceResult, resolve_place
 from programs.directory.models import (
+    DEFAULT_RADIUS_MILES,
+    Accessibility,
     FeatureKind,
     Format,
     Language,
@@ -33,6 +37,8 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 LOCATION_MAX = 100
+# The distances a search can use, in miles; anything else is the default, with a note.
+RADII = (5, 10, 25, 50, 100)
 MAX_NOTES = 6
 _TRUE = {"1", "true", "on", "yes"}
 _FALSE = {"", "0", "false", "off", "no"}
@@ -55,15 +61,25 @@ def _checkbox_group(
 class DirectoryFilterForm(forms.Form):
     """The directory's GET filters. Unknown values are dropped with a note, never an error."""
 
-    location = forms.CharField(
+    near = forms.CharField(
         label=_("City, state or ZIP code"),
         required=False,
         max_length=LOCATION_MAX,
         widget=forms.TextInput(attrs={"class": "form-control", "enterkeyhint": "search"}),
-        help_text=_(
-            'For example "Dayton, OH", "Ohio" or "45402". The first 3 digits of a ZIP '
-            "code find the area around it."
-        ),
+        help_text=_('For example "45402", "Queens, NY" or "Ohio". A state shows all of it.'),
+    )
+    within = forms.TypedChoiceField(
+        label=_("Distance"),
+        required=False,
+        coerce=int,
+        choices=[
+            (
+                str(miles),
+                ngettext_lazy("Within %(n)s mile", "Within %(n)s miles", "n") % {"n": miles},
+            )
+            for miles in RADII
+        ],
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
     level = _checkbox_group(_("Level of care"))  # choices from the database, in __init__
     format = _checkbox_group(_("In person or online"), Format.choices)
@@ -76,6 +92,7 @@ class DirectoryFilterForm(forms.Form):
     )
     medication = _checkbox_group(_("Medication for opioid use"), Medication.choices)
     language = _checkbox_group(_("Language"), Language.choices)
+    access = _checkbox_group(_("Accessibility"), Accessibility.choices)
     co_occurring = forms.BooleanField(
         label=_("Also treats mental health conditions (like depression or anxiety)"),
         required=False,
@@ -83,6 +100,11 @@ class DirectoryFilterForm(forms.Form):
     )
     accepting = forms.BooleanField(
         label=_("Accepting new clients now"),
+        required=False,
+        widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
+    )
+    accepts_moud = forms.BooleanField(
+        label=_("Accepts people who take methadone or buprenorphine"),
         required=False,
         widget=forms.CheckboxInput(attrs={"class": "form-check-input"}),
     )
@@ -94,10 +116,12 @@ class DirectoryFilterForm(forms.Form):
         "population": FeatureKind.POPULATION,
         "medication": FeatureKind.MEDICATION,
         "language": FeatureKind.LANGUAGE,
+        "access": FeatureKind.ACCESS,
     }
     MULTI_FIELDS = ("level", *FEATURE_FIELDS)
-    BOOLEAN_FIELDS = ("co_occurring", "accepting")
-    PARAMS = (*MULTI_FIELDS, *BOOLEAN_FIELDS, "location")
+    BOOLEAN_FIELDS = ("co_occurring", "accepting", "accepts_moud")
+    PLACE_FIELDS = ("near", "within")
+    PARAMS = (*MULTI_FIELDS, *BOOLEAN_FIELDS, *PLACE_FIELDS)
 
     data: QueryDict  # the tidy copy that __init__ makes
 
@@ -140,17 +164,7 @@ class DirectoryFilterForm(forms.Form):
             elif raw not in _FALSE:
                 label = _short_label(self.base_fields[name].label)
                 unknown.append(_quoted(raw, label))
-        location = clean_text(data.get("location", ""))
-        if len(location) > LOCATION_MAX:
-            self.notes.append(
-                gettext(
-                    "The place you typed is longer than %(max)s characters, so we searched "
-                    "everywhere. Try a city, a state or a ZIP code."
-                )
-                % {"max": LOCATION_MAX}
-            )
-        elif location:
-            tidy["location"] = location
+        self._tidy_place(data, tidy)
         if unknown:
             if len(unknown) > MAX_NOTES:
                 more = len(unknown) - MAX_NOTES
@@ -170,6 +184,54 @@ class DirectoryFilterForm(forms.Form):
             )
         return tidy
 
+    def _tidy_place(self, data: QueryDict, tidy: QueryDict) -> None:
+        """`near` (or `location`, its old name in saved links) and `within` (miles)."""
+        # Only the first 1,000 characters are cleaned: a longer value gets the note anyway.
+        near = clean_text((data.get("near", "") or data.get("location", ""))[:1000])
+        if len(near) > LOCATION_MAX:
+            self.notes.append(
+                gettext(
+                    "The place you typed is longer than %(max)s characters, so we searched "
+                    "everywhere. Try a city, a state or a ZIP code."
+                )
+                % {"max": LOCATION_MAX}
+            )
+            return
+        if not any(ch.isalnum() for ch in near):
+            return  # nothing to search for; `within` alone means nothing either
+        tidy["near"] = near
+        raw = clean_text(data.get("within", "")[:50]).lower()
+        miles = re.fullmatch(r"(\d{1,3})(?:\.0+)?\s*(?:mi|miles?)?", raw)
+        if miles and int(miles.group(1)) in RADII:
+            tidy["within"] = str(int(miles.group(1)))
+        elif raw:
+            self.notes.append(
+                gettext(
+                    "We can search within 5, 10, 25, 50 or 100 miles, so we used %(miles)s miles."
+                )
+                % {"miles": DEFAULT_RADIUS_MILES}
+            )
+
+    @cached_property
+    def place(self) -> PlaceResult | None:
+        """Where the visitor searched, looked up once, or None when they did not say."""
+        near = self.data.get("near", "")
+        return resolve_place(near) if near else None
+
+    @property
+    def within_miles(self) -> int:
+        return int(self.data.get("within") or DEFAULT_RADIUS_MILES)
+
+    @property
+    def within_value(self) -> str:
+        """The distance to show as chosen: the one asked for, else the default."""
+        return str(self.within_miles)
+
+    @property
+    def by_distance(self) -> bool:
+        """True when results are filtered by distance and sorted nearest first."""
+        return self.place is not None and self.place.point is not None
+
     def groups(self) -> list[forms.BoundField]:
         """The checkbox groups, in the order the page shows them."""
         return [self[name] for name in self.MULTI_FIELDS]
@@ -178,6 +240,7 @@ class DirectoryFilterForm(forms.Form):
         """The search the visitor asked for (fields that still fail are left out)."""
         self.is_valid()
         data = self.cleaned_data
+        place = self.place
         return ProgramFilters(
             levels=tuple(data.get("level") or ()),
             features={
@@ -185,7 +248,10 @@ class DirectoryFilterForm(forms.Form):
             },
             co_occurring=bool(data.get("co_occurring")),
             accepting=bool(data.get("accepting")),
-            location=data.get("location") or "",
+            accepts_moud=bool(data.get("accepts_moud")),
+            state=place.state if place and place.kind == PlaceKind.STATE else "",
+            near=place.point if place else None,
+            within_miles=self.within_miles,
         )
 
     def active(self) -> list[tuple[str, str]]:
@@ -199,17 +265,33 @@ class DirectoryFilterForm(forms.Form):
         for name in self.BOOLEAN_FIELDS:
             if self.cleaned_data.get(name):
                 chips.append((_short_label(self.fields[name].label), self._without(name, "1")))
-        if self.cleaned_data.get("location"):
-            near = gettext("Near “%(place)s”") % {"place": self.cleaned_data["location"]}
-            chips.append((near, self._without("location")))
+        place = self.place
+        if place is not None and place.point is not None:
+            label = gettext("Within %(miles)s miles of %(place)s") % {
+                "miles": self.within_miles,
+                "place": place.label,
+            }
+            chips.append((label, self.query_with(near=None, within=None)))
+        elif place is not None and place.kind == PlaceKind.STATE:
+            label = gettext("In %(state)s") % {"state": place.label}
+            chips.append((label, self.query_with(near=None, within=None)))
         return chips
 
-    def _without(self, name: str, value: str | None = None) -> str:
+    def _without(self, name: str, value: str) -> str:
         query = self.data.copy()
-        if value is None:
-            query.pop(name, None)
-        else:
-            query.setlist(name, [v for v in query.getlist(name) if v != value])
+        query.setlist(name, [v for v in query.getlist(name) if v != value])
+        return query.urlencode()
+
+    def query_with(self, **values: str | Sequence[str] | None) -> str:
+        """The search as a query string with some parameters changed (None removes one)."""
+        query = self.data.copy()
+        for name, value in values.items():
+            if value is None:
+                query.pop(name, None)
+            elif isinstance(value, str):
+                query[name] = value
+            else:
+                query.setlist(name, list(value))
         return query.urlencode()
 
     def querystring(self) -> str:

@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import math
 import re
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, Self
 
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Q
-from django.db.models.functions import Lower
+from django.db.models.functions import (
+    ASin,
+    Cast,
+    Cos,
+    Least,
+    Lower,
+    Power,
+    Radians,
+    Sin,
+    Sqrt,
+)
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -18,6 +32,15 @@ from django.utils.translation import gettext_lazy as _
 
 from programs.core import caching
 from programs.core.i18n import TranslatedFieldsMixin
+from programs.directory.directions import DirectionsLink, directions_links
+from programs.directory.geo import (
+    EARTH_RADIUS_MILES,
+    BoundingBox,
+    Point,
+    as_decimal,
+    bounding_box,
+    zip_point,
+)
 from programs.levels.models import TreatmentLevel
 
 _STATES = (
@@ -107,6 +130,12 @@ class Language(models.TextChoices):
     ASL = "ase", _("American Sign Language")
 
 
+class Accessibility(models.TextChoices):
+    WHEELCHAIR = "wheelchair", _("Wheelchair accessible")
+    ASL = "asl", _("Sign language (ASL) interpreters")
+    INTERPRETERS = "interpreters", _("Interpreters for other languages")
+
+
 class FeatureKind(models.TextChoices):
     FORMAT = "format", "Format"
     SCHEDULE = "schedule", "Schedule"
@@ -114,6 +143,7 @@ class FeatureKind(models.TextChoices):
     POPULATION = "population", "Groups served"
     MEDICATION = "medication", "Medication for opioid use"
     LANGUAGE = "language", "Language"
+    ACCESS = "access", "Accessibility"
 
 
 FEATURE_CHOICES: Mapping[str, type[models.TextChoices]] = {
@@ -123,6 +153,7 @@ FEATURE_CHOICES: Mapping[str, type[models.TextChoices]] = {
     FeatureKind.POPULATION: Population,
     FeatureKind.MEDICATION: Medication,
     FeatureKind.LANGUAGE: Language,
+    FeatureKind.ACCESS: Accessibility,
 }
 
 
@@ -134,43 +165,9 @@ class Source(models.TextChoices):
 # URL segments a program slug must not take, because they are pages of their own.
 RESERVED_SLUGS = frozenset({"compare"})
 
-_ZIP = re.compile(r"^\d{3,5}(?:-\d{4})?$")
-_STATE_NAMES = {label.lower(): value for value, label in USState.choices}
-_STATE_CODES = frozenset(USState.values)
-
-
-@dataclass(frozen=True)
-class Location:
-    """A free-text place split into the parts a program's address can match."""
-
-    zip_prefix: str = ""
-    state: str = ""
-    city: str = ""
-    city_or_state: str = ""  # a state name that is also a city, e.g. "New York"
-
-    def __bool__(self) -> bool:
-        return bool(self.zip_prefix or self.state or self.city or self.city_or_state)
-
-
-def parse_location(text: str) -> Location:
-    """Split "Dayton, OH 45402", "Ohio", "454" or "dayton" into ZIP, state and city parts."""
-    words = re.sub(r"[,;]", " ", text).split()
-    zip_prefix = next((w for w in words if _ZIP.match(w)), "")
-    words = [w for w in words if not _ZIP.match(w)]
-    # The state comes last: a full name ("New Mexico") or a postal code ("NM").
-    for size in (3, 2, 1):
-        if len(words) < size:
-            continue
-        tail = " ".join(words[-size:]).lower().rstrip(".")
-        code = _STATE_NAMES.get(tail) or (tail.upper() if tail.upper() in _STATE_CODES else "")
-        if not code:
-            continue
-        rest = words[:-size]
-        if not rest and tail in _STATE_NAMES:
-            # "New York" or "Washington" on its own may mean the state or the city.
-            return Location(zip_prefix=zip_prefix, city_or_state=code)
-        return Location(zip_prefix=zip_prefix, state=code, city=" ".join(rest))
-    return Location(zip_prefix=zip_prefix, city=" ".join(words))
+# Formats that reach people by video, wherever they are in the program's state.
+VIDEO_FORMATS = (Format.TELEHEALTH.value, Format.HYBRID.value)
+DEFAULT_RADIUS_MILES = 25
 
 
 @dataclass(frozen=True)
@@ -181,7 +178,10 @@ class ProgramFilters:
     features: Mapping[str, tuple[str, ...]] | None = None
     co_occurring: bool = False
     accepting: bool = False
-    location: str = ""
+    accepts_moud: bool = False
+    state: str = ""  # only programs in this state (two-letter code)
+    near: Point | None = None  # only programs within `within_miles` of it, nearest first
+    within_miles: int = DEFAULT_RADIUS_MILES
 
 
 class ProgramQuerySet(models.QuerySet["Program"]):
@@ -204,27 +204,86 @@ class ProgramQuerySet(models.QuerySet["Program"]):
             qs = qs.filter(co_occurring=True)
         if filters.accepting:
             qs = qs.filter(accepting_new_clients=True)
-        if filters.location:
-            qs = qs.filter(location_q(parse_location(filters.location)))
+        if filters.accepts_moud:
+            qs = qs.filter(accepts_moud=True)
+        if filters.state:
+            qs = qs.filter(state=filters.state)
+        if filters.near is not None:
+            qs = qs.near(filters.near, filters.within_miles)
         return qs
+
+    def near(self, point: Point, miles: float) -> ProgramQuerySet:
+        """Programs within `miles` of `point`, nearest first, each with `distance_miles`.
+
+        Two steps, the same SQL on SQLite and PostgreSQL: a latitude/longitude box
+        around the circle, which the (latitude, longitude) index `program_coords_idx`
+        answers with one range scan, then the exact great-circle (haversine) distance,
+        computed only for the programs in the box, with Django's database functions.
+        Programs without coordinates are never in it.
+
+        PostgreSQL's `cube` and `earthdistance` extensions would give an indexed
+        `earth_box` search, but they need CREATE EXTENSION rights that a managed database
+        may not grant, and SQLite has no equivalent, so the two databases would need two
+        code paths and could disagree. At 25 miles the box holds a few hundred programs
+        even at national size, so the plain B-tree does the work.
+        """
+        box = bounding_box(point, miles)
+        return (
+            self.filter(_box_condition(box))
+            .annotate(distance_miles=distance_miles_from(point))
+            .filter(distance_miles__lte=miles)
+            .order_by("distance_miles", "name", "pk")
+        )
+
+    def online_elsewhere(self, filters: ProgramFilters, state: str) -> ProgramQuerySet:
+        """Programs with video sessions in `state` that meet the other filters, but are
+        not within the distance search (a program is licensed in its own state).
+
+        Empty when the search is not by distance, or its formats leave video out.
+        """
+        video = video_formats(filters)
+        if filters.near is None or not state or not video:
+            return self.none()
+        features = {**(filters.features or {}), FeatureKind.FORMAT: video}
+        nearby = Program.objects.near(filters.near, filters.within_miles).values("pk")
+        others = replace(filters, features=features, state=state, near=None)
+        return self.matching(others).exclude(pk__in=nearby)
 
     def demo(self) -> ProgramQuerySet:
         return self.filter(is_demo=True)
 
 
-def location_q(location: Location) -> Q:
-    """The condition a program's address meets for a parsed location."""
-    condition = Q()
-    if location.zip_prefix:
-        condition &= Q(zip_code__startswith=location.zip_prefix[:5])
-    if location.state:
-        condition &= Q(state=location.state)
-    if location.city:
-        condition &= Q(city__istartswith=location.city)
-    if location.city_or_state:
-        name = USState(location.city_or_state).label
-        condition &= Q(state=location.city_or_state) | Q(city__iexact=name)
-    return condition
+def video_formats(filters: ProgramFilters) -> tuple[str, ...]:
+    """The video formats the search allows: both, unless it names formats ("" if none)."""
+    chosen = (filters.features or {}).get(FeatureKind.FORMAT) or VIDEO_FORMATS
+    return tuple(value for value in VIDEO_FORMATS if value in chosen)
+
+
+def _box_condition(box: BoundingBox) -> Q:
+    condition = Q(latitude__gte=as_decimal(box.south), latitude__lte=as_decimal(box.north))
+    if box.west is None or box.east is None:
+        return condition  # the circle reaches a pole: every longitude
+    west, east = as_decimal(box.west), as_decimal(box.east)
+    if box.crosses_antimeridian:
+        return condition & (Q(longitude__gte=west) | Q(longitude__lte=east))
+    return condition & Q(longitude__gte=west, longitude__lte=east)
+
+
+def distance_miles_from(point: Point) -> models.Expression:
+    """The haversine distance from `point` to a program's coordinates, in miles, as SQL.
+
+    The same formula as `geo.haversine_miles`; the sine is capped at 1 so rounding can
+    never push ASIN out of its range (an error on PostgreSQL).
+    """
+    latitude = Radians(Cast("latitude", models.FloatField()))
+    longitude = Radians(Cast("longitude", models.FloatField()))
+    lat0, lon0 = math.radians(point.latitude), math.radians(point.longitude)
+    half, two = models.Value(0.5), models.Value(2.0)
+    sin_dlat = Sin((latitude - models.Value(lat0)) * half)
+    sin_dlon = Sin((longitude - models.Value(lon0)) * half)
+    cos_lat0 = models.Value(math.cos(lat0))
+    h = Power(sin_dlat, two) + cos_lat0 * Cos(latitude) * Power(sin_dlon, two)
+    return models.Value(2 * EARTH_RADIUS_MILES) * ASin(Sqrt(Least(h, models.Value(1.0))))
 
 
 def tel_uri(number: str) -> str:
@@ -245,9 +304,13 @@ def _in_choices(kinds: Mapping[str, type[models.TextChoices]]) -> Q:
     return condition
 
 
+# What decides where a program sits on the map (see `Program.place_on_map`).
+_LOCATION_FIELDS = frozenset({"zip_code", "latitude", "longitude", "coordinates_approximate"})
+
+
 class Program(TranslatedFieldsMixin, models.Model):
     # Names are proper names and stay as they are; only the description is translated.
-    TRANSLATED_FIELDS = ("description",)
+    TRANSLATED_FIELDS = ("description", "session_times", "intake_hours")
 
     name = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -272,6 +335,11 @@ class Program(TranslatedFieldsMixin, models.Model):
     )
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    coordinates_approximate = models.BooleanField(
+        "coordinates are the ZIP code's centre",
+        default=False,
+        help_text="Set when the point comes from the ZIP code, not the program's address.",
+    )
     phone = models.CharField(max_length=30, blank=True)
     intake_phone = models.CharField(max_length=30, blank=True)
     website = models.URLField(max_length=300, blank=True)
@@ -294,6 +362,24 @@ class Program(TranslatedFieldsMixin, models.Model):
     )
     # None means nobody has told us; FindTreatment.gov does not say.
     accepting_new_clients = models.BooleanField(null=True, blank=True, default=None)
+    session_times = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="When group sessions meet, for example “Mon, Wed, Thu 6–9 pm”.",
+    )
+    intake_hours = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="When people can call or walk in to start, for example “Mon–Fri 8 am–5 pm”.",
+    )
+    # None means nobody has told us. Many programs turn away people on methadone or
+    # buprenorphine; people need to know before they call.
+    accepts_moud = models.BooleanField(
+        "accepts people who take methadone or buprenorphine",
+        null=True,
+        blank=True,
+        default=None,
+    )
     wait_days = models.PositiveSmallIntegerField(
         "typical wait in days", null=True, blank=True, validators=[MaxValueValidator(365)]
     )
@@ -313,8 +399,24 @@ class Program(TranslatedFieldsMixin, models.Model):
         blank=True,
         help_text="Spanish. Leave empty to show the English description on Spanish pages.",
     )
+    session_times_es = models.CharField(
+        "session times (Spanish)",
+        max_length=200,
+        blank=True,
+        help_text="Spanish, for example “lun., miér. y jue. de 6 a 9 p. m.”. Leave empty to "
+        "show the English text.",
+    )
+    intake_hours_es = models.CharField(
+        "intake hours (Spanish)",
+        max_length=200,
+        blank=True,
+        help_text="Spanish. Leave empty to show the English text.",
+    )
 
     objects = ProgramQuerySet.as_manager()
+
+    # The point as last loaded or saved (see `place_on_map`); None for a new program.
+    _stored_point: tuple[Decimal | None, Decimal | None] | None = None
 
     class Meta:
         ordering = ["name", "pk"]
@@ -332,6 +434,11 @@ class Program(TranslatedFieldsMixin, models.Model):
                 name="program_accepting_idx",
             ),
             models.Index(fields=["is_demo"], condition=Q(is_demo=True), name="program_demo_idx"),
+            # The distance search's bounding box: a range on latitude, then longitude.
+            models.Index(fields=["latitude", "longitude"], name="program_coords_idx"),
+            models.Index(
+                fields=["accepts_moud"], condition=Q(accepts_moud=True), name="program_moud_idx"
+            ),
         ]
         constraints = [
             # Re-importing the same facility updates its program at each level.
@@ -401,10 +508,61 @@ class Program(TranslatedFieldsMixin, models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self.slug:
             self.slug = self.unique_slug()
+        update_fields = kwargs.get("update_fields")
+        # A partial load or a save of other columns leaves the point as it is.
+        locate = not self.get_deferred_fields() & _LOCATION_FIELDS and (
+            update_fields is None or bool(set(update_fields) & _LOCATION_FIELDS)
+        )
+        if locate:
+            self.place_on_map()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, *_LOCATION_FIELDS}
         super().save(*args, **kwargs)
+        if locate:
+            self._stored_point = (self.latitude, self.longitude)
 
     def get_absolute_url(self) -> str:
         return reverse("programs:program_detail", args=[self.slug])
+
+    @classmethod
+    def from_db(
+        cls, db: str | None, field_names: Collection[str], values: Collection[Any]
+    ) -> Self:
+        program = super().from_db(db, field_names, values)
+        # The point as stored, so `place_on_map` can tell a point typed in since.
+        program._stored_point = (
+            program.__dict__.get("latitude"),
+            program.__dict__.get("longitude"),
+        )
+        return program
+
+    def place_on_map(self) -> None:
+        """Keep the map point in step with the ZIP code (`save()` calls this).
+
+        A point given by hand or by an import is exact and kept. Without one, the point is
+        the ZIP code's centre, marked approximate, and it follows the ZIP code when staff
+        change it; an unknown ZIP code leaves no point. Code that writes with `update()`
+        or `bulk_create()` skips `save()`, so it calls this itself.
+        """
+        point = (self.latitude, self.longitude)
+        if point.count(None) == 1:
+            return  # half a point: the paired-coordinates constraint refuses it
+        found = zip_point(self.zip_code)
+        centre = (
+            None if found is None else (as_decimal(found.latitude), as_decimal(found.longitude))
+        )
+        if None not in point:
+            # A point is exact unless it is the ZIP code's centre, kept as loaded.
+            typed = self._stored_point is not None and point != self._stored_point
+            if not self.coordinates_approximate or (typed and point != centre):
+                self.coordinates_approximate = False
+                return
+        if centre is None:
+            self.latitude = self.longitude = None
+            self.coordinates_approximate = False
+        else:
+            self.latitude, self.longitude = centre
+            self.coordinates_approximate = True
 
     def unique_slug(self) -> str:
         """A slug from the name, city and level that no other program has."""
@@ -483,6 +641,29 @@ class Program(TranslatedFieldsMixin, models.Model):
     @property
     def languages(self) -> list[str]:
         return self.feature_labels(FeatureKind.LANGUAGE)
+
+    @property
+    def accessibility(self) -> list[str]:
+        return self.feature_labels(FeatureKind.ACCESS)
+
+    def accepts_moud_text(self) -> str:
+        """Whether people who take methadone or buprenorphine can join: yes, no or ask."""
+        if self.accepts_moud is None:
+            return gettext("Ask the program")
+        return gettext("Yes") if self.accepts_moud else gettext("No")
+
+    @cached_property
+    def directions(self) -> list[DirectionsLink]:
+        """Links to directions on maps websites; none without a street or an exact point."""
+        return directions_links(
+            street=self.street,
+            city=self.city,
+            state=self.state,
+            zip_code=self.zip_code,
+            latitude=self.latitude,
+            longitude=self.longitude,
+            exact=not self.coordinates_approximate,
+        )
 
     @property
     def call_number(self) -> str:
@@ -572,6 +753,10 @@ class ProgramFeature(models.Model):
 
 class ReportKind(models.TextChoices):
     WRONG_PHONE = "wrong_phone", _("The phone number is wrong")
+    WRONG_HOURS = "wrong_hours", _("The hours or session times are wrong")
+    WRONG_PAYMENT = "wrong_payment", _("The payment or insurance details are wrong")
+    WRONG_SERVICES = "wrong_services", _("The services or medications are wrong")
+    WRONG_LEVEL = "wrong_level", _("The level of care is wrong")
     CLOSED = "closed", _("The program has closed")
     OTHER = "other", _("Something else is wrong")
 
@@ -602,7 +787,7 @@ class ListingReport(models.Model):
     Status = ReportStatus
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="reports")
-    kind = models.CharField("what is wrong", max_length=12, choices=ReportKind)
+    kind = models.CharField("what is wrong", max_length=20, choices=ReportKind)
     details = models.CharField(max_length=1000, blank=True)
     status = models.CharField(max_length=10, choices=ReportStatus, default=ReportStatus.NEW)
     created_at = models.DateTimeField(auto_now_add=True)

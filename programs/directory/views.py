@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from http import HTTPStatus
+from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -18,36 +20,85 @@ from programs.core.postback import keep_submission, take_submission
 from programs.core.ratelimit import is_limited
 from programs.directory.forms import (
     MAX_COMPARE,
+    RADII,
     DirectoryFilterForm,
     ListingReportForm,
     parse_compare_ids,
 )
-from programs.directory.models import Program
+from programs.directory.geo import STATE_NAMES, PlaceChoice
+from programs.directory.models import Program, ProgramFilters, video_formats
 from programs.levels.models import TreatmentLevel
 from programs.levels.texts import site_text
 
 PER_PAGE = 20
+# Programs shown in the "online programs for <state>" group under a distance search.
+ONLINE_SHOWN = 10
 
 
 @require_GET
 def program_list(request: HttpRequest) -> HttpResponse:
     levels = list(TreatmentLevel.objects.order_by("intensity_rank"))
     form = DirectoryFilterForm(request.GET, levels=levels)
-    programs = Program.objects.for_listing().matching(form.filters())
+    filters = form.filters()
+    programs = Program.objects.for_listing().matching(filters)
     # get_page() turns a bad or out-of-range number into the first or last page.
     page = Paginator(programs, PER_PAGE).get_page(request.GET.get("page"))
     page_range = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
-    return render(
-        request,
-        "programs/directory/list.html",
-        {
-            "form": form,
-            "page": page,
-            "page_range": list(page_range),
-            "active": form.active(),
-            "search_query": form.querystring(),
-        },
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "page_range": list(page_range),
+        "active": form.active(),
+        "search_query": form.querystring(),
+        **_place_context(form, filters, page.number, page.paginator.count),
+    }
+    return render(request, "programs/directory/list.html", context)
+
+
+def _place_context(
+    form: DirectoryFilterForm, filters: ProgramFilters, page_number: int, total: int
+) -> dict[str, Any]:
+    """What the results say about the place searched: notes, links and online programs.
+
+    Links keep the other filters. The place itself is never logged: it is only in the URL.
+    """
+    place = form.place
+    if place is None:
+        return {"place": None, "by_distance": False}
+    url = reverse("programs:program_list")
+
+    def link(choice: PlaceChoice, **values: str | Sequence[str] | None) -> tuple[str, str]:
+        return choice.label, f"{url}?{form.query_with(near=choice.query, **values)}"
+
+    context: dict[str, Any] = {
+        "place": place,
+        "by_distance": form.by_distance,
+        "within": form.within_miles,
+        "place_links": [link(choice) for choice in place.suggestions],
+        "alternative_link": link(place.alternative) if place.alternative else None,
+    }
+    state = place.state if place.state in STATE_NAMES else ""
+    if not form.by_distance or not state:
+        return context
+    state_choice = PlaceChoice(STATE_NAMES[state], state)
+    context["state_name"] = STATE_NAMES[state]
+    if total == 0:
+        context["state_link"] = link(state_choice, within=None)
+        wider = [miles for miles in RADII if miles > form.within_miles]
+        if wider:
+            context["wider_miles"] = wider[0]
+            context["wider_url"] = f"{url}?{form.query_with(within=str(wider[0]))}"
+    if page_number == 1:
+        # One more than shown tells whether to offer the whole list, without a COUNT.
+        online = list(
+            Program.objects.for_listing().online_elsewhere(filters, state)[: ONLINE_SHOWN + 1]
+        )
+        context["online_programs"] = online[:ONLINE_SHOWN]
+        if len(online) > ONLINE_SHOWN:
+            _, context["online_all_url"] = link(
+                state_choice, within=None, format=video_formats(filters)
+            )
+    return context
 
 
 @require_http_methods(["GET", "POST"])
@@ -153,12 +204,12 @@ def _back_to_search(query: str) -> str:
     """The directory with the visitor's filters again (always our own page, never elsewhere)."""
     given = QueryDict(query[:2000])
     kept = QueryDict(mutable=True)
-    for name in (
-        *DirectoryFilterForm.MULTI_FIELDS,
-        *DirectoryFilterForm.BOOLEAN_FIELDS,
-        "location",
-    ):
+    for name in DirectoryFilterForm.PARAMS:
         if values := given.getlist(name):
             kept.setlist(name, values)
+    # The result page the visitor was on (the list turns a bad number into the first page).
+    number = given.get("page", "")
+    if number.isascii() and number.isdecimal() and len(number) <= 6:
+        kept["page"] = number
     url = reverse("programs:program_list")
     return f"{url}?{kept.urlencode()}" if kept else url

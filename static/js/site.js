@@ -12,8 +12,11 @@ document.documentElement.classList.remove("no-js");
   const leave = () => {
     document.documentElement.classList.add("leaving");
     try {
-      // The questionnaire's draft answers (below) leave with the person.
-      window.sessionStorage.removeItem("iop-guide-questionnaire-draft");
+      // What this site keeps in the tab (the questionnaire's draft answers, below; the
+      // directory's last search and programs to compare) leaves with the person.
+      for (const key of Object.keys(window.sessionStorage)) {
+        if (key.startsWith("iop-guide-")) window.sessionStorage.removeItem(key);
+      }
     } catch {
       // Storage may be blocked; there is then no draft to clear.
     }

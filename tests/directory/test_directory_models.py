@@ -4,10 +4,9 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from hypothesis import given
-from hypothesis import strategies as st
 
-from programs.directory.models import Location, parse_location, tel_uri
+from programs.directory.geo import resolve_place
+from programs.directory.models import tel_uri
 from programs.models import (
     FEATURE_CHOICES,
     FeatureKind,
@@ -40,36 +39,6 @@ def search(**kwargs) -> set[str]:
         ]
     }
     return names(Program.objects.matching(ProgramFilters(features=features, **kwargs)))
-
-
-# --- Location parsing (pure) -------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("45402", Location(zip_prefix="45402")),
-        ("454", Location(zip_prefix="454")),
-        ("45402-1234", Location(zip_prefix="45402-1234")),
-        ("Dayton", Location(city="Dayton")),
-        ("dayton, oh", Location(state="OH", city="dayton")),
-        ("Dayton OH 45402", Location(zip_prefix="45402", state="OH", city="Dayton")),
-        ("OH", Location(state="OH")),
-        ("Ohio", Location(city_or_state="OH")),
-        ("New Mexico", Location(city_or_state="NM")),
-        ("Santa Fe, New Mexico", Location(state="NM", city="Santa Fe")),
-        ("Salt Lake City", Location(city="Salt Lake City")),
-        ("", Location()),
-        ("   ,  ", Location()),
-    ],
-)
-def test_parse_location_splits_zip_state_and_city(text, expected):
-    assert parse_location(text) == expected
-
-
-@given(st.text(max_size=120))
-def test_parse_location_never_fails(text):
-    assert isinstance(parse_location(text), Location)
 
 
 @pytest.mark.parametrize(
@@ -298,22 +267,24 @@ def test_yes_no_filters(directory):
 
 
 @pytest.mark.parametrize(
-    ("location", "expected"),
+    ("place", "expected"),
     [
-        ("Burlington", {"E"}),
-        ("burl", {"E"}),
-        ("Burlington, VT", {"E"}),
         ("VT", {"E"}),
         ("Vermont", {"E"}),
-        ("054", {"E"}),
+        ("Burlington, VT", {"E"}),
         ("05401", {"E"}),
+        ("Ohio", {"A", "B", "C", "D"}),
         ("Dayton, OH 45402", {"A", "B", "C", "D"}),
-        ("Burlington, OH", set()),
-        ("Nowhere", set()),
+        ("Springfield, OH", {"A", "B", "C", "D"}),  # 23 miles from Dayton
+        ("Columbus, OH", set()),  # 66 miles from Dayton
+        ("Montpelier, VT", {"E"}),  # 37 miles from Burlington
     ],
 )
-def test_location_matches_state_city_and_zip(directory, location, expected):
-    assert search(location=location) == expected
+def test_a_place_finds_programs_in_its_state_or_within_the_distance(directory, place, expected):
+    found = resolve_place(place)
+    state = found.state if found.point is None else ""
+    assert found.found
+    assert search(state=state, near=found.point, within_miles=50) == expected
 
 
 def test_every_feature_kind_has_choices():

@@ -1,5 +1,6 @@
 import re
 from datetime import timedelta
+from decimal import Decimal
 from http import HTTPStatus
 
 import pytest
@@ -15,7 +16,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from programs.directory import views as directory_views
-from programs.directory.forms import DirectoryFilterForm, parse_compare_ids
+from programs.directory.forms import RADII, DirectoryFilterForm, parse_compare_ids
+from programs.directory.geo import as_decimal, zip_point
 from programs.levels import content
 from programs.models import FEATURE_CHOICES, FeatureKind, ListingReport, Program, TreatmentLevel
 from tests.factories.directory import bulk_programs, make_program, make_report
@@ -125,8 +127,9 @@ def test_language_schedule_and_location_filters(client):
     assert listed(client.get(LIST, {"schedule": "evening", "language": "en"})) == [
         "Spanish Evening"
     ]
+    # `location` is the old name of `near`, kept for saved links.
     assert listed(client.get(LIST, {"location": "Burlington, VT"})) == ["Vermont"]
-    assert listed(client.get(LIST, {"location": "054"})) == ["Vermont"]
+    assert listed(client.get(LIST, {"near": "05401"})) == ["Vermont"]
     assert listed(client.get(LIST, {"location": "ohio"})) == ["Spanish Evening"]
 
 
@@ -208,7 +211,10 @@ def test_directory_rejects_post(client):
 
 
 query_values = st.text(max_size=30) | st.sampled_from(
-    ["iop", "php", "telehealth", "evening", "medicaid", "es", "women", "methadone", "1", "0"]
+    [
+        *["iop", "php", "telehealth", "evening", "medicaid", "es", "women", "methadone", "1", "0"],
+        *["10001", "Queens, NY", "Ohio", "New York", "25", "100", "7", "00000", "Springfeld"],
+    ]
 )
 query_names = st.sampled_from(
     [
@@ -222,6 +228,8 @@ query_names = st.sampled_from(
         "co_occurring",
         "accepting",
         "location",
+        "near",
+        "within",
         "page",
         "other",
     ]
@@ -248,7 +256,8 @@ def test_the_filter_form_keeps_only_known_values(params):
     assert set(filters.levels) <= {level.slug for level in levels}
     for kind, values in filters.features.items():
         assert set(values) <= set(FEATURE_CHOICES[kind].values)
-    assert len(filters.location) <= 100
+    assert len(form.data.get("near", "")) <= 100
+    assert filters.within_miles in RADII
     assert all(label for label, _ in form.active())
 
 
@@ -640,3 +649,258 @@ def test_admin_report_change_page_sets_the_resolved_time(staff_client):
 def test_admin_needs_a_login(client):
     response = client.get(reverse("admin:programs_listingreport_changelist"))
     assert response.status_code == HTTPStatus.FOUND
+
+
+# --- The directory flow: compare across pages, back to the search (issue 15) ----------
+
+
+def test_compare_back_link_keeps_the_place_the_filters_and_the_result_page(client):
+    a, b = make_program(), make_program()
+    search = "near=Queens%2C+NY&within=10&schedule=evening&payment=medicaid&accepts_moud=1&page=2"
+    response = client.get(COMPARE, {"ids": [a.pk, b.pk], "from": search + "&next=//evil.example"})
+    back = response.context["back_url"]
+    path, _, query = back.partition("?")
+    assert path == LIST
+    assert QueryDict(query) == QueryDict(search)
+    assert f'href="{back.replace("&", "&amp;")}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["0x2", "-1", "²", "١٢", "9999999", "", "2 "])
+def test_compare_back_link_drops_a_page_that_is_not_a_plain_number(client, page):
+    a, b = make_program(), make_program()
+    response = client.get(COMPARE, {"ids": [a.pk, b.pk], "from": f"schedule=evening&page={page}"})
+    assert response.context["back_url"] == f"{LIST}?schedule=evening"
+
+
+def test_compare_back_link_survives_hostile_from_values(client):
+    a, b = make_program(), make_program()
+    for hostile in ("\x00", "near=%00&page=%00", "page=1&" * 2000, "javascript:alert(1)"):
+        response = client.get(COMPARE, {"ids": [a.pk, b.pk], "from": hostile})
+        assert response.status_code == HTTPStatus.OK
+        assert response.context["back_url"].startswith(f"{LIST}")
+        assert "//" not in response.context["back_url"]
+
+
+def compare_form(html: str) -> str:
+    match = re.search(r"<form[^>]*data-compare[^>]*>", html)
+    assert match, "the results have no comparison form"
+    return match.group(0)
+
+
+def test_the_compare_form_sends_the_search_and_its_page_back(client):
+    for number in range(25):
+        make_program(name=f"Paged {number:02d}", schedules=["evening"])
+    html = client.get(LIST, {"schedule": "evening", "page": "2"}).content.decode()
+    assert '<input type="hidden" name="from" value="schedule=evening&amp;page=2">' in html
+    html = client.get(LIST, {"page": "2"}).content.decode()
+    assert '<input type="hidden" name="from" value="page=2">' in html
+    html = client.get(LIST, {"schedule": "evening"}).content.decode()
+    assert '<input type="hidden" name="from" value="schedule=evening">' in html
+
+
+def test_the_compare_bar_wording_comes_from_the_page(client):
+    make_program(name="Alpha")
+    html = client.get(LIST).content.decode()
+    bar = re.search(r'<div class="dir-compare-bar"[^>]*>', html, re.S).group(0)
+    assert 'data-text-count="Compare ({count})"' in bar
+    assert 'data-text-too-many="You can compare up to {max} programs.' in bar
+    assert 'role="region"' in bar
+    # The extras that need JavaScript start hidden; the button works without it.
+    assert re.search(r"<button[^>]*data-compare-toggle[^>]*hidden", html)
+    assert re.search(r"<button[^>]*data-compare-clear[^>]*hidden", html)
+    assert re.search(r'<button type="submit"[^>]*data-compare-submit', html)
+
+
+def test_a_distance_search_gives_the_place_and_its_point_to_the_page(client):
+    make_program(
+        name="Court Street Program",
+        city="Brooklyn",
+        state="NY",
+        zip_code="11201",
+        latitude="40.694000",
+        longitude="-73.990300",
+    )
+    form = compare_form(client.get(LIST, {"near": "Queens, NY", "within": "10"}).content.decode())
+    assert 'data-near-label="Queens, NY"' in form
+    lat = float(re.search(r'data-near-lat="([^"]+)"', form).group(1))
+    lon = float(re.search(r'data-near-lon="([^"]+)"', form).group(1))
+    assert 40.6 < lat < 40.8
+    assert -73.9 < lon < -73.7
+    # In Spanish too the numbers keep their decimal point (JavaScript reads them).
+    form = compare_form(
+        client.get("/es" + LIST, {"near": "Queens, NY", "within": "10"}).content.decode()
+    )
+    assert re.search(r'data-near-lat="40\.\d+"', form)
+    # A search without a place, or with a whole state, has no point to measure from.
+    make_program(name="Albany Program", city="Albany", state="NY", zip_code="12207")
+    for params in ({}, {"near": "NY"}, {"level": "iop"}):
+        response = client.get(LIST, params)
+        assert len(response.context["page"].object_list) == 2
+        assert "data-near-lat" not in compare_form(response.content.decode())
+
+
+def test_the_program_page_offers_its_point_for_the_distance_line(client):
+    program = make_program(
+        city="Brooklyn",
+        state="NY",
+        zip_code="11201",
+        latitude="40.694000",
+        longitude="-73.990300",
+        coordinates_approximate=True,
+    )
+    for prefix in ("", "/es"):
+        html = client.get(prefix + program.get_absolute_url()).content.decode()
+        assert re.search(r"<a href=\"[^\"]*/programs/\" data-directory-back>", html)
+        line = re.search(r"<p class=\"dir-from-place\" data-program-distance hidden[^>]*>", html)
+        assert line, "no distance line"
+        assert 'data-lat="40.694000"' in line.group(0)
+        assert 'data-lon="-73.990300"' in line.group(0)
+        assert 'data-approximate="true"' in line.group(0)
+        assert "{miles}" in line.group(0)
+        assert "{place}" in line.group(0)
+    nowhere = make_program(latitude=None, longitude=None, zip_code="")
+    html = client.get(nowhere.get_absolute_url()).content.decode()
+    assert "data-program-distance" not in html
+
+
+# --- The details people ask for: report reasons and the admin ------------------------
+
+
+def test_the_report_form_offers_every_reason_as_a_radio_button(client):
+    html = client.get(make_program().get_absolute_url()).content.decode()
+    for kind in ListingReport.Kind:
+        assert f'type="radio" name="kind" value="{kind.value}"' in html, kind
+        assert str(kind.label) in html
+    assert html.count('type="radio" name="kind"') == len(ListingReport.Kind)
+
+
+@pytest.mark.parametrize("kind", ListingReport.Kind.values)
+def test_each_report_reason_is_stored(client, kind):
+    program = make_program()
+    response = client.post(
+        program.get_absolute_url(), report_data(kind=kind, details="Checked today.")
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    assert ListingReport.objects.get().kind == kind
+
+
+def test_something_else_still_needs_details_the_other_reasons_do_not(client):
+    program = make_program()
+    client.post(program.get_absolute_url(), report_data(kind="other", details=""))
+    assert not ListingReport.objects.exists()
+    client.post(program.get_absolute_url(), report_data(kind="wrong_hours", details=""))
+    assert ListingReport.objects.get().kind == "wrong_hours"
+
+
+def admin_program_data(level: TreatmentLevel, **overrides) -> dict:
+    data = {
+        "name": "Staff Entered IOP",
+        "slug": "",
+        "level": level.pk,
+        "city": "Dayton",
+        "state": "OH",
+        "zip_code": "45402",
+        "latitude": "",
+        "longitude": "",
+        "phone": "937-555-0199",
+        "formats": ["in_person"],
+        "languages": ["en"],
+        "accepting_new_clients": "unknown",
+        "accepts_moud": "unknown",
+        "last_verified": timezone.localdate().isoformat(),
+        "reports-TOTAL_FORMS": "0",
+        "reports-INITIAL_FORMS": "0",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_admin_program_form_saves_times_moud_and_accessibility(staff_client):
+    level = TreatmentLevel.objects.get(slug="iop")
+    response = staff_client.post(
+        reverse("admin:programs_program_add"),
+        admin_program_data(
+            level,
+            session_times="Mon, Wed, Thu 6–9 pm",
+            session_times_es="Lun., miér. y jue. de 6 a 9 p. m.",
+            intake_hours="Mon–Fri 9 am–5 pm",
+            intake_hours_es="Lun. a vie. de 9 a. m. a 5 p. m.",
+            accepts_moud="true",
+            accessibility=["wheelchair", "asl"],
+        ),
+    )
+    assert response.status_code == HTTPStatus.FOUND, response.content.decode()[:3000]
+    program = Program.objects.get(name="Staff Entered IOP")
+    assert program.session_times_es == "Lun., miér. y jue. de 6 a 9 p. m."
+    assert program.intake_hours == "Mon–Fri 9 am–5 pm"
+    assert program.accepts_moud is True
+    assert program.feature_values(FeatureKind.ACCESS) == ["wheelchair", "asl"]
+    # No point typed in: the ZIP code's centre, shown read-only as approximate.
+    assert program.coordinates_approximate
+    change = reverse("admin:programs_program_change", args=[program.pk])
+    html = staff_client.get(change).content.decode()
+    assert "coordinates are the zip code" in html.lower()
+    assert 'name="coordinates_approximate"' not in html  # read-only
+    assert 'name="accessibility" value="asl"' in html
+
+
+def test_admin_typing_a_point_clears_the_approximate_mark_and_a_new_zip_moves_it(staff_client):
+    level = TreatmentLevel.objects.get(slug="iop")
+    add = reverse("admin:programs_program_add")
+    staff_client.post(add, admin_program_data(level))
+    program = Program.objects.get(name="Staff Entered IOP")
+    change = reverse("admin:programs_program_change", args=[program.pk])
+    old_point = (str(program.latitude), str(program.longitude))
+    # Staff change only the ZIP code: the centre follows it.
+    staff_client.post(
+        change,
+        admin_program_data(level, zip_code="43604", latitude=old_point[0], longitude=old_point[1]),
+    )
+    program.refresh_from_db()
+    toledo = zip_point("43604")
+    assert (program.latitude, program.longitude, program.coordinates_approximate) == (
+        as_decimal(toledo.latitude),
+        as_decimal(toledo.longitude),
+        True,
+    )
+    # Staff type the program's own point: kept as exact.
+    response = staff_client.post(
+        change,
+        admin_program_data(level, zip_code="43604", latitude="41.654321", longitude="-83.5321"),
+    )
+    assert response.status_code == HTTPStatus.FOUND
+    program.refresh_from_db()
+    assert (program.latitude, program.longitude) == (Decimal("41.654321"), Decimal("-83.532100"))
+    assert not program.coordinates_approximate
+    # Half a point is refused with the constraint's message, nothing saved.
+    response = staff_client.post(
+        change, admin_program_data(level, zip_code="43604", latitude="41.6", longitude="")
+    )
+    assert response.status_code == HTTPStatus.OK
+    assert "Give both latitude and longitude, or neither." in response.content.decode()
+
+
+def test_admin_program_list_filters_by_moud_and_accessibility(staff_client):
+    make_program(name="Takes MOUD", accepts_moud=True)
+    ramp = make_program(name="Has A Ramp")
+    ramp.set_features(FeatureKind.ACCESS, ["wheelchair"])
+    url = reverse("admin:programs_program_changelist")
+    html = staff_client.get(url, {"accepts_moud__exact": "1"}).content.decode()
+    assert "Takes MOUD" in html
+    assert "Has A Ramp" not in html
+    html = staff_client.get(url, {"access": "wheelchair"}).content.decode()
+    assert "Has A Ramp" in html
+    assert "Takes MOUD" not in html
+    assert staff_client.get(url, {"coordinates_approximate__exact": "1"}).status_code == 200
+
+
+def test_admin_report_queue_shows_and_filters_the_new_reasons(staff_client):
+    program = make_program()
+    make_report(program, kind="wrong_hours", details="Groups moved to Tuesday.")
+    make_report(program, kind="wrong_level", details="")
+    url = reverse("admin:programs_listingreport_changelist")
+    html = staff_client.get(url).content.decode()
+    assert "The hours or session times are wrong" in html
+    assert "The level of care is wrong" in html
+    filtered = staff_client.get(url, {"kind__exact": "wrong_hours"})
+    assert [r.kind for r in filtered.context["cl"].result_list] == ["wrong_hours"]

@@ -13,8 +13,12 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from programs.directory import importers
+from programs.directory.geo import as_decimal, zip_point
 from programs.directory.importers import (
     ImportFileError,
+    PointFrom,
+    accepts_moud_wording,
+    access_value,
     clean_coordinates,
     clean_state,
     clean_website,
@@ -38,6 +42,11 @@ from tests.factories.directory import make_program
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SAMPLE_JSON = FIXTURES / "findtreatment-export.json"
 SAMPLE_CSV = FIXTURES / "findtreatment-listing.csv"
+# Small files for the details people ask for: real FindTreatment.gov wordings about
+# medication and access, rows with and without usable coordinates, and the optional
+# spreadsheet columns staff can add (session times, intake hours, access, MOUD).
+DETAILS_JSON = FIXTURES / "findtreatment-details.json"
+DETAILS_CSV = FIXTURES / "findtreatment-details.csv"
 
 # Counted by hand from the two fixture files: each facility gives one program per level
 # it offers ("Outpatient" alone is only a heading when a more precise outpatient setting
@@ -216,6 +225,44 @@ def test_medication_wordings(wording, value):
 )
 def test_language_wordings(wording, value):
     assert language_value(wording) == value
+
+
+@pytest.mark.parametrize(
+    ("wording", "value"),
+    [
+        ("Services for the deaf and hard of hearing", "asl"),
+        ("Sign language interpreters", "asl"),
+        ("ASL", "asl"),
+        ("Wheelchair accessible facility", "wheelchair"),
+        ("Interpreter services", "interpreters"),
+        ("Acupuncture", None),
+        ("Spanish", None),
+        ("Interpersonal therapy", None),
+    ],
+)
+def test_access_wordings(wording, value):
+    assert access_value(wording) == value
+
+
+@pytest.mark.parametrize(
+    ("wording", "accepts"),
+    [
+        ("Accepts clients on opioid medication", True),
+        ("Accepts clients on opioid medication but prescribed elsewhere", True),
+        ("accepts clients using medications for opioid use disorder prescribed elsewhere", True),
+        ("Medications for opioid use disorder (MOUD) prescribed elsewhere", True),
+        (
+            "Accepts clients using medication assisted treatment for alcohol use disorder but "
+            "prescribed elsewhere",
+            False,
+        ),
+        ("Buprenorphine used in Treatment", False),
+        ("Use methadone/buprenorphine for pain management or emergency dosing", False),
+        ("Accepts clients who are deaf", False),
+    ],
+)
+def test_accepts_moud_wordings(wording, accepts):
+    assert accepts_moud_wording(wording) is accepts
 
 
 @pytest.mark.parametrize(
@@ -406,6 +453,76 @@ def test_a_bare_list_of_rows_is_accepted():
     assert parse_json(json.dumps([json_row()])).rows[0].records
 
 
+def test_json_services_give_access_and_moud_and_ignore_the_rest_quietly():
+    rows = parse_json(read_file(DETAILS_JSON)).rows
+    [harbor] = rows[0].records
+    assert harbor.accepts_moud is True
+    assert harbor.accessibility == ("wheelchair", "asl", "interpreters")
+    assert harbor.languages == ("en", "es", "ase")
+    # The facility's own treatments and emergency dosing are not what it prescribes.
+    assert harbor.medications == ()
+    assert rows[0].notes == []  # acupuncture, case management…: nothing to report
+    [ridge] = rows[2].records
+    assert (ridge.accepts_moud, ridge.medications) == (True, ("methadone",))
+    [plain] = rows[1].records
+    assert (plain.accepts_moud, plain.accessibility) == (None, ())
+
+
+def test_a_broken_scanned_only_category_is_a_note_not_a_lost_row():
+    odd = parse_json(read_file(DETAILS_JSON)).rows[4]
+    assert not odd.error
+    [record] = odd.records
+    assert record.accessibility == ("interpreters",)
+    assert "has services item 2 as a number, not text; ignored" in odd.notes
+    assert any("'Klingon' not recognised" in note for note in odd.notes)
+
+
+def test_coordinates_come_from_the_row_else_the_zip_centre_else_nowhere():
+    rows = parse_json(read_file(DETAILS_JSON)).rows
+    points = [(row.records[0].point_from, row.records[0].latitude) for row in rows]
+    brooklyn, toledo = zip_point("11237"), zip_point("43604")
+    assert points == [
+        (PointFrom.FILE, Decimal("41.653000")),
+        (PointFrom.ZIP, as_decimal(brooklyn.latitude)),
+        (PointFrom.ZIP, as_decimal(toledo.latitude)),  # "north" is not a latitude
+        (PointFrom.NONE, None),  # 00000 is no ZIP code's centre
+        (PointFrom.FILE, Decimal("39.758900")),
+    ]
+    assert rows[1].records[0].longitude == as_decimal(brooklyn.longitude)
+    assert "latitude or longitude is not a number; left out" in rows[2].notes
+
+
+def test_csv_optional_columns_give_times_access_and_moud():
+    rows = parse_csv(read_file(DETAILS_CSV)).rows
+    [iop] = rows[0].records
+    assert (iop.session_times, iop.intake_hours) == ("Mon, Tue, Thu 6–9 pm", "Mon–Fri 9 am–7 pm")
+    assert (iop.accepts_moud, iop.accessibility) == (True, ("wheelchair", "interpreters"))
+    assert (iop.point_from, iop.medications) == (PointFrom.ZIP, ("buprenorphine",))
+    [cedar] = rows[1].records
+    assert (cedar.accepts_moud, cedar.accessibility, cedar.point_from) == (
+        False,
+        ("asl",),
+        PointFrom.FILE,
+    )
+    [quiet] = rows[2].records
+    assert (quiet.accepts_moud, quiet.session_times, quiet.accessibility) == (None, "", ())
+    maybe = rows[3]
+    assert maybe.records[0].accepts_moud is None
+    assert maybe.notes == [
+        "column wheelchair has 'sometimes', not 1 or blank; read as no",
+        "column accepts_moud has 'perhaps', not 1, 0 or blank; read as unknown",
+    ]
+
+
+def test_csv_times_longer_than_the_column_are_left_out_with_a_note():
+    header = CSV_HEADER + ",session_times,intake_hours"
+    row = csv_row(ort=True) + "," + "x" * 201 + ",Mon 9 am–5 pm"
+    [result] = parse_csv(f"{header}\n{row}\n").rows
+    [record] = result.records
+    assert (record.session_times, record.intake_hours) == ("", "Mon 9 am–5 pm")
+    assert result.notes == ["session times is longer than 200 characters; left out"]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -554,14 +671,32 @@ def test_random_text_is_rows_or_an_import_file_error(text):
             parse_text(text, file_format)
 
 
-@given(st.lists(st.lists(st.text(max_size=12), max_size=8), max_size=6))
+EXTRA_CSV_COLUMNS = (
+    "session_times",
+    "intake_hours",
+    "accepts_moud",
+    "wheelchair",
+    "asl",
+    "interpreters",
+)
+
+
+@given(
+    st.lists(
+        st.lists(
+            st.text(max_size=12) | st.sampled_from(["1", "0", "", "yes", "x" * 250]),
+            max_size=len(CSV_HEADER.split(",")) + len(EXTRA_CSV_COLUMNS),
+        ),
+        max_size=6,
+    )
+)
 def test_random_spreadsheet_rows_never_raise(cells):
     import csv
     import io
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(CSV_HEADER.split(","))
+    writer.writerow(CSV_HEADER.split(",") + list(EXTRA_CSV_COLUMNS))
     writer.writerows(cells)
     try:
         parsed = parse_csv(buffer.getvalue())
@@ -596,7 +731,20 @@ def test_importing_the_sample_json_gives_the_programs_per_level():
     assert northwoods.feature_values(FeatureKind.LANGUAGE) == ["en", "es", "hmn"]
     steady_path = Program.objects.get(name="Steady Path Virtual IOP")
     assert steady_path.feature_values(FeatureKind.FORMAT) == ["telehealth"]
-    assert steady_path.latitude is None
+    # The row has no coordinates: the centre of its ZIP code (80302), marked approximate.
+    boulder = zip_point("80302")
+    assert (steady_path.latitude, steady_path.longitude, steady_path.coordinates_approximate) == (
+        as_decimal(boulder.latitude),
+        as_decimal(boulder.longitude),
+        True,
+    )
+    beacon = Program.objects.get(frid__startswith="9bea55b1", level__slug="iop")
+    assert (beacon.latitude, beacon.longitude) == (Decimal("44.801200"), Decimal("-68.777800"))
+    assert not beacon.coordinates_approximate
+    assert (
+        "Map points for 10 programs: 9 from the file, 1 from the ZIP code's centre "
+        "(approximate), 0 with none." in output
+    )
     assert Program.objects.get(name__startswith="Piñon").level.slug == "residential"
 
 
@@ -824,3 +972,102 @@ def test_random_rows_save_or_are_skipped_whole(random_rows):
     saved = [row for row in parsed.rows if not row.error]
     assert len(saved) + len(summary.skipped) == len(random_rows)
     assert summary.created + summary.updated == sum(len(row.records) for row in saved)
+
+
+# --- Coordinates and the details people ask for, against the database ----------------
+
+
+@pytest.mark.django_db
+def test_the_import_reports_where_map_points_came_from_and_lists_rows_without(tmp_path):
+    output = run_import(DETAILS_JSON)
+    assert (
+        "Map points for 5 programs: 2 from the file, 2 from the ZIP code's centre "
+        "(approximate), 1 with none." in output
+    )
+    assert "Row 4 (Nowhere Counseling): no map point" in output
+    assert "Row 2 (Maple Court Clinic): no map point" not in output
+    nowhere = Program.objects.get(name="Nowhere Counseling")
+    assert (nowhere.latitude, nowhere.coordinates_approximate) == (None, False)
+    maple = Program.objects.get(name="Maple Court Clinic")
+    assert maple.coordinates_approximate
+    harbor = Program.objects.get(name="Harbor Point Recovery")
+    assert (harbor.latitude, harbor.coordinates_approximate) == (Decimal("41.653000"), False)
+    assert harbor.accepts_moud is True
+    assert harbor.feature_values(FeatureKind.ACCESS) == ["wheelchair", "asl", "interpreters"]
+    dry = run_import(DETAILS_JSON, "--dry-run")
+    assert "Map points for 5 programs" in dry
+
+
+@pytest.mark.django_db
+def test_the_spreadsheet_columns_reach_the_program(tmp_path):
+    run_import(DETAILS_CSV)
+    iop = Program.objects.get(name="Knickerbocker Test IOP")
+    assert (iop.session_times, iop.intake_hours, iop.accepts_moud) == (
+        "Mon, Tue, Thu 6–9 pm",
+        "Mon–Fri 9 am–7 pm",
+        True,
+    )
+    assert iop.feature_values(FeatureKind.ACCESS) == ["wheelchair", "interpreters"]
+    assert Program.objects.get(name="Cedar Lane Counseling").accepts_moud is False
+    assert Program.objects.get(name="Quiet Hours Program").accepts_moud is None
+
+
+@pytest.mark.django_db
+def test_reimport_keeps_what_staff_set_when_the_file_is_silent(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(export(json_row(latitude="", longitude="")))
+    run_import(path)
+    program = Program.objects.get()
+    assert program.coordinates_approximate
+    # Staff place it exactly, say what it accepts, when it meets and who it suits.
+    program.latitude, program.longitude = Decimal("39.761111"), Decimal("-84.192222")
+    program.accepts_moud = False
+    program.session_times = "Mon, Wed 6–9 pm"
+    program.intake_hours = "Mon–Fri 9 am–5 pm"
+    program.save()
+    program.set_features(FeatureKind.ACCESS, ["asl"])
+    assert not program.coordinates_approximate
+    output = run_import(path)
+    program.refresh_from_db()
+    assert (program.latitude, program.longitude) == (Decimal("39.761111"), Decimal("-84.192222"))
+    assert not program.coordinates_approximate
+    assert "1 kept as staff entered them" in output
+    assert (program.accepts_moud, program.session_times, program.intake_hours) == (
+        False,
+        "Mon, Wed 6–9 pm",
+        "Mon–Fri 9 am–5 pm",
+    )
+    assert program.feature_values(FeatureKind.ACCESS) == ["asl"]
+    # A file that does say overrides; access it names is added, none is taken away.
+    path.write_text(
+        export(
+            json_row(
+                latitude="39.75",
+                longitude="-84.19",
+                services=[
+                    service("SET", "Intensive outpatient treatment"),
+                    service("OT", "Accepts clients on opioid medication"),
+                    service("AS", "Wheelchair accessible"),
+                ],
+            )
+        )
+    )
+    run_import(path)
+    program.refresh_from_db()
+    assert (program.latitude, program.accepts_moud) == (Decimal("39.750000"), True)
+    assert program.feature_values(FeatureKind.ACCESS) == ["wheelchair", "asl"]
+
+
+@pytest.mark.django_db
+def test_a_new_zip_code_in_the_file_replaces_an_exact_point_it_no_longer_fits(tmp_path):
+    path = tmp_path / "export.json"
+    path.write_text(export(json_row()))
+    run_import(path)
+    path.write_text(export(json_row(zip="43604", latitude=None, longitude=None)))
+    run_import(path)
+    program = Program.objects.get()
+    toledo = zip_point("43604")
+    assert (program.latitude, program.coordinates_approximate) == (
+        as_decimal(toledo.latitude),
+        True,
+    )

@@ -1,5 +1,6 @@
 """`manage.py seed_bench`: made-up programs and responses, fast, idempotent, consistent."""
 
+import random
 from datetime import timedelta
 from http import HTTPStatus
 from io import StringIO
@@ -12,14 +13,19 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from programs.directory.geo import Point, haversine_miles, zip_point
+from programs.management.commands.seed_bench import SESSION_TIMES, seed_programs
 from programs.models import (
     ContactRequest,
     ContactRequestChange,
     ContactStatus,
+    FeatureKind,
     Program,
     ProgramFeature,
+    ProgramFilters,
     Response,
     StaffNote,
+    TreatmentLevel,
 )
 from programs.questionnaire.models import queue_rank
 from tests.factories.intake import intake_user, make_response
@@ -142,3 +148,78 @@ def test_query_counts_do_not_grow_with_the_data(client):
     client.force_login(staff)
     large += [count_queries(client, url) for url in admin]
     assert large == small
+
+
+def test_programs_stand_at_real_zip_codes_across_the_country_with_every_detail():
+    seed("--programs", "300", "--responses", "0")
+    programs = list(Program.objects.filter(slug__startswith="bench-").order_by("slug"))
+    assert [p.slug for p in programs[:2]] == ["bench-00001", "bench-00002"]
+    for program in programs:
+        centre = zip_point(program.zip_code)
+        assert centre is not None, program.zip_code  # a real ZIP code
+        here = Point(float(program.latitude), float(program.longitude))
+        # A little off the centre, like a street address; on it when approximate.
+        assert haversine_miles(centre, here) < 1.5
+        if program.coordinates_approximate:
+            assert haversine_miles(centre, here) < 0.001
+        assert program.city in program.name
+        assert program.zip_code
+        assert program.state
+        if program.level.is_24_hour:
+            assert not program.session_times
+    # Spread out: many states and ZIP codes, with a cluster in the big cities.
+    assert len({p.state for p in programs}) >= 30
+    assert len({p.zip_code for p in programs}) >= 200
+    assert any(p.city == "Brooklyn" for p in programs)
+    assert {p.level.slug for p in programs} == set(
+        TreatmentLevel.objects.values_list("slug", flat=True)
+    )
+    assert {p.accepts_moud for p in programs} == {True, False, None}
+    assert sum(p.coordinates_approximate for p in programs) > 10
+    kinds = set(ProgramFeature.objects.values_list("kind", flat=True))
+    assert kinds == set(FeatureKind.values)  # accessibility included
+    # Session times follow the schedules a program offers: one time for each.
+    with_times = Program.objects.exclude(session_times="").prefetch_related("features")
+    assert with_times.count() > 100
+    for program in with_times:
+        schedules = sorted(
+            f.value for f in program.features.all() if f.kind == FeatureKind.SCHEDULE
+        )
+        times = program.session_times.split("; ")
+        assert len(times) == len(schedules)
+        for schedule, text in zip(schedules, times, strict=True):
+            assert text in [english for english, _ in SESSION_TIMES[schedule]]
+    assert Program.objects.filter(session_times__contains="6–9 pm").exists()
+    assert Program.objects.exclude(session_times_es="").exists()
+
+
+def test_each_program_gets_its_own_features(client):
+    """The fast inserts give every program its id and its features, no one else's."""
+    seed("--programs", "30", "--responses", "0")
+    for program in Program.objects.filter(slug__startswith="bench-").prefetch_related("features"):
+        kinds = {f.kind for f in program.features.all()}
+        assert {FeatureKind.FORMAT, FeatureKind.SCHEDULE, FeatureKind.PAYMENT} <= kinds
+    seed("--programs", "40", "--responses", "0")  # topped up: new ids after the old
+    ids = list(Program.objects.order_by("slug").values_list("pk", flat=True))
+    assert ids == sorted(ids)
+    assert len(set(ids)) == 40
+    assert not ProgramFeature.objects.exclude(program_id__in=ids).exists()
+    assert ProgramFeature.objects.values("program_id").distinct().count() == 40
+
+
+def test_only_some_kinds_of_feature_when_asked():
+    made, features = seed_programs(20, random.Random(1), kinds=(FeatureKind.PAYMENT,))
+    assert made == 20
+    assert set(ProgramFeature.objects.values_list("kind", flat=True)) == {FeatureKind.PAYMENT}
+    assert ProgramFeature.objects.count() == features >= 40  # two to five payments each
+
+
+def test_seeded_programs_are_found_by_distance():
+    seed("--programs", "200", "--responses", "0")
+    program = Program.objects.filter(
+        slug__startswith="bench-", coordinates_approximate=False
+    ).first()
+    found = Program.objects.matching(
+        ProgramFilters(near=zip_point(program.zip_code), within_miles=5)
+    )
+    assert program in found

@@ -7,6 +7,12 @@ raises `ImportFileError`; nothing else is raised for any input. `save_rows` then
 the records, matching each to an existing program by FindTreatment.gov ID and level, else
 by name, ZIP code and level, so importing a file again updates instead of duplicating.
 
+Every record carries a map point: the row's own latitude and longitude, else its ZIP
+code's centre (approximate), else none (`PointFrom`); `ImportSummary.points_line` counts
+them. Besides FindTreatment.gov's own columns, a spreadsheet may carry optional columns
+staff add: `session_times`, `intake_hours`, `accepts_moud` (1, 0 or blank) and
+`wheelchair`, `asl`, `interpreters` (1 or blank); see `mapping`.
+
 The modules, in the order a file goes through them: `reading` (whole files), `cleaning`
 (single values), `wordings` (service wordings and codes), `mapping` (a row to records),
 `saving` (records to programs); `records` holds the types they pass along.
@@ -29,6 +35,7 @@ from programs.directory.importers.cleaning import (
     clean_website,
     clean_zip,
 )
+from programs.directory.importers.mapping import MAX_TIMES
 from programs.directory.importers.reading import (
     MAX_ROWS,
     guess_format,
@@ -40,6 +47,7 @@ from programs.directory.importers.reading import (
 from programs.directory.importers.records import (
     ImportFileError,
     ParsedFile,
+    PointFrom,
     ProgramRecord,
     RowError,
     RowResult,
@@ -52,6 +60,8 @@ from programs.directory.importers.wordings import (
     OUTPATIENT,
     PHP,
     RESIDENTIAL,
+    accepts_moud_wording,
+    access_value,
     language_value,
     medication_value,
     payment_value,
@@ -69,6 +79,7 @@ __all__ = [
     "MAX_PHONE",
     "MAX_ROWS",
     "MAX_STREET",
+    "MAX_TIMES",
     "MAX_WEBSITE",
     "OUTPATIENT",
     "PHP",
@@ -77,9 +88,12 @@ __all__ = [
     "ImportFileError",
     "ImportSummary",
     "ParsedFile",
+    "PointFrom",
     "ProgramRecord",
     "RowError",
     "RowResult",
+    "accepts_moud_wording",
+    "access_value",
     "clean_coordinates",
     "clean_phone",
     "clean_state",

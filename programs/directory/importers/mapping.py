@@ -1,4 +1,17 @@
-"""Mapping one row of either format to a facility, then to a `ProgramRecord` per level of care."""
+"""Mapping one row of either format to a facility, then to a `ProgramRecord` per level of care.
+
+Besides the service codes, the spreadsheet may carry optional columns that staff add by
+hand (FindTreatment.gov's own download has none of them): `session_times` and
+`intake_hours` (text, up to 200 characters), `accepts_moud` (1 = takes people who take
+methadone or buprenorphine, 0 = does not, blank = unknown), and `wheelchair`, `asl` and
+`interpreters` (1 or blank). The JSON export says some of the same in its services:
+"Accepts clients on opioid medication" (Type of Opioid Treatment), "Services for the deaf
+and hard of hearing" (Language Services); wheelchair and interpreter wordings are read
+from the language and ancillary services too.
+
+A row without usable coordinates is placed at its ZIP code's centre (`PointFrom.ZIP`,
+approximate), or nowhere when the ZIP code is missing or unknown.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from programs.core.text import clean_text
+from programs.directory.geo import as_decimal, zip_point
 from programs.directory.importers.cleaning import (
     MAX_CITY,
     MAX_FRID,
@@ -22,11 +36,13 @@ from programs.directory.importers.cleaning import (
     normalise_keys,
     text_value,
 )
-from programs.directory.importers.records import ProgramRecord, RowError
+from programs.directory.importers.records import PointFrom, ProgramRecord, RowError
 from programs.directory.importers.wordings import (
     AT_HOME_LEVELS,
     LEVEL_ORDER,
     OUTPATIENT,
+    accepts_moud_wording,
+    access_value,
     category_of,
     language_value,
     matches,
@@ -35,9 +51,18 @@ from programs.directory.importers.wordings import (
     population_value,
     setting_level,
 )
-from programs.directory.models import Format, Language, Medication, Payment, Population
+from programs.directory.models import (
+    Accessibility,
+    Format,
+    Language,
+    Medication,
+    Payment,
+    Population,
+)
 
-__all__ = ["Facility", "facility_from_csv", "facility_from_json", "records_for"]
+__all__ = ["MAX_TIMES", "Facility", "facility_from_csv", "facility_from_json", "records_for"]
+
+MAX_TIMES = 200  # session times and intake hours, as the Program columns hold them
 
 
 @dataclass
@@ -69,6 +94,10 @@ class Facility:
     accepts_male: bool = False
     medications: set[str] = field(default_factory=set)
     languages: set[str] = field(default_factory=lambda: {Language.ENGLISH.value})
+    accessibility: set[str] = field(default_factory=set)
+    accepts_moud: bool | None = None
+    session_times: str = ""
+    intake_hours: str = ""
     notes: list[str] = field(default_factory=list)
 
 
@@ -89,6 +118,10 @@ def _service_values(raw: Any, where: str) -> list[str]:
         if cleaned:
             values.append(cleaned)
     return values
+
+
+# Long lists of services the directory does not show, read only for a wording or two.
+_SCANNED_ONLY = frozenset({"opioid_treatment", "ancillary"})
 
 
 def _apply(facility: Facility, category: str, value: str) -> None:
@@ -117,12 +150,28 @@ def _apply(facility: Facility, category: str, value: str) -> None:
             facility.accepts_male = True
         else:
             facility.notes.append(unknown)
+    elif category in _SCANNED_ONLY:
+        # Only these wordings count; the rest is no news worth a note.
+        if accepts_moud_wording(value):
+            facility.accepts_moud = True
+        elif category == "ancillary" and (access := access_value(value)):
+            facility.accessibility.add(access)
+    elif category == "language":
+        # "Services for the deaf and hard of hearing" is both a language and an access need.
+        access, language = access_value(value), language_value(value)
+        if access:
+            facility.accessibility.add(access)
+        if language:
+            facility.languages.add(language)
+        if not (access or language):
+            facility.notes.append(unknown)
+    elif category == "medication" and accepts_moud_wording(value):
+        facility.accepts_moud = True
     else:
         mapper, target = {
             "payment": (payment_value, facility.payments),
             "population": (population_value, facility.populations),
             "medication": (medication_value, facility.medications),
-            "language": (language_value, facility.languages),
         }[category]
         mapped = mapper(value)
         if mapped:
@@ -170,7 +219,15 @@ def facility_from_json(row: Mapping[str, Any]) -> Facility:
         category = category_of(code, text_value(service, "f1"))
         if category is None:
             continue  # categories the directory does not show (licensing, therapies…)
-        for value in _service_values(service.get("f3"), where):
+        try:
+            values = _service_values(service.get("f3"), where)
+        except RowError as exc:
+            if category not in _SCANNED_ONLY:
+                raise
+            # A category read only for a wording or two never makes a row unusable.
+            facility.notes.append(f"{exc}; ignored")
+            continue
+        for value in values:
             _apply(facility, category, value)
     return facility
 
@@ -210,6 +267,11 @@ _CSV_FLAGS: dict[str, tuple[str, str]] = {
     "sp": ("language", "Spanish"),
     "co": ("care", "Co-occurring"),
 }
+_CSV_ACCESS = {
+    "wheelchair": Accessibility.WHEELCHAIR,
+    "asl": Accessibility.ASL,
+    "interpreters": Accessibility.INTERPRETERS,
+}
 _TRUE = {"1", "1.0", "y", "yes", "x", "true"}
 _FALSE = {"", "0", "0.0", "n", "no", "false"}
 
@@ -225,7 +287,33 @@ def facility_from_csv(values: Mapping[str, str]) -> Facility:
             _apply(facility, category, wording)
         elif raw not in _FALSE:
             facility.notes.append(f"column {code} has {raw[:20]!r}, not 1 or blank; read as no")
+    for column, access in _CSV_ACCESS.items():
+        raw = clean_text(values.get(column) or "").casefold()
+        if raw in _TRUE:
+            facility.accessibility.add(access.value)
+        elif raw not in _FALSE:
+            facility.notes.append(f"column {column} has {raw[:20]!r}, not 1 or blank; read as no")
+    raw = clean_text(values.get("acceptsmoud") or "").casefold()
+    if raw in _TRUE:
+        facility.accepts_moud = True
+    elif raw and raw in _FALSE:
+        facility.accepts_moud = False
+    elif raw:
+        facility.notes.append(
+            f"column accepts_moud has {raw[:20]!r}, not 1, 0 or blank; read as unknown"
+        )
+    facility.session_times = _optional_text(values, "sessiontimes", "session times", facility)
+    facility.intake_hours = _optional_text(values, "intakehours", "intake hours", facility)
     return facility
+
+
+def _optional_text(values: Mapping[str, str], key: str, what: str, facility: Facility) -> str:
+    """A short text column staff may add; too long is a note, not a lost row."""
+    text = clean_text(values.get(key) or "")
+    if len(text) > MAX_TIMES:
+        facility.notes.append(f"{what} is longer than {MAX_TIMES} characters; left out")
+        return ""
+    return text
 
 
 def records_for(facility: Facility) -> list[ProgramRecord]:
@@ -252,6 +340,12 @@ def records_for(facility: Facility) -> list[ProgramRecord]:
     if not (phone or intake or website):
         raise RowError("has no phone number or website")
     latitude, longitude = clean_coordinates(facility.latitude, facility.longitude, notes)
+    point_from = PointFrom.FILE
+    if latitude is None or longitude is None:
+        centre = zip_point(zip_code)
+        point_from = PointFrom.NONE if centre is None else PointFrom.ZIP
+        if centre is not None:
+            latitude, longitude = as_decimal(centre.latitude), as_decimal(centre.longitude)
 
     levels = set(facility.levels)
     if facility.outpatient_umbrella and not levels & AT_HOME_LEVELS:
@@ -304,6 +398,11 @@ def records_for(facility: Facility) -> list[ProgramRecord]:
                 populations=ordered(populations, Population),
                 medications=ordered(facility.medications, Medication),
                 languages=ordered(facility.languages, Language),
+                point_from=point_from,
+                accessibility=ordered(facility.accessibility, Accessibility),
+                accepts_moud=facility.accepts_moud,
+                session_times=facility.session_times,
+                intake_hours=facility.intake_hours,
             )
         )
     return records

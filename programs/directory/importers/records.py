@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from enum import StrEnum
 
-__all__ = ["ImportFileError", "ParsedFile", "ProgramRecord", "RowError", "RowResult"]
+__all__ = ["ImportFileError", "ParsedFile", "PointFrom", "ProgramRecord", "RowError", "RowResult"]
 
 
 class ImportFileError(Exception):
@@ -14,6 +15,15 @@ class ImportFileError(Exception):
 
 class RowError(ValueError):
     """One row cannot be used; the message is the reason, shown in the import report."""
+
+
+class PointFrom(StrEnum):
+    """Where a program's map point comes from."""
+
+    FILE = "file"  # the row's latitude and longitude
+    ZIP = "zip"  # the centre of its ZIP code: approximate
+    NONE = "none"  # neither: no usable coordinates and no known ZIP code
+    KEPT = "kept"  # (saving only) the exact point staff gave, which the file lacks
 
 
 @dataclass(frozen=True)
@@ -39,6 +49,12 @@ class ProgramRecord:
     populations: tuple[str, ...]
     medications: tuple[str, ...]
     languages: tuple[str, ...]
+    point_from: PointFrom = PointFrom.NONE
+    accessibility: tuple[str, ...] = ()
+    # None, "" or () mean the file does not say: a re-import keeps what staff entered.
+    accepts_moud: bool | None = None
+    session_times: str = ""
+    intake_hours: str = ""
 
     def match_key(self) -> tuple[str, ...]:
         """What makes two records the same program: the FindTreatment.gov ID, else name and ZIP."""

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from django.db.models import Choices
 from django.utils import translation
 
-from programs.directory.models import Language, Medication, Payment, Population
+from programs.directory.models import Accessibility, Language, Medication, Payment, Population
 
 __all__ = [
     "AT_HOME_LEVELS",
@@ -18,6 +18,8 @@ __all__ = [
     "OUTPATIENT",
     "PHP",
     "RESIDENTIAL",
+    "access_value",
+    "accepts_moud_wording",
     "category_of",
     "language_value",
     "matches",
@@ -115,6 +117,36 @@ def medication_value(value: str) -> str | None:
     return _first_choice(_MEDICATION_RULES, value)
 
 
+# Only wordings that say the thing itself: "Services for the deaf and hard of hearing"
+# (the export's Language Services), "Wheelchair accessible", "Interpreter services".
+_ACCESS_RULES = (
+    (r"wheel ?chair", Accessibility.WHEELCHAIR),
+    (r"sign language|\basl\b|\bdeaf\b|hard of hearing", Accessibility.ASL),
+    (r"\binterpret(er|ers|ing)\b|interpretation services", Accessibility.INTERPRETERS),
+)
+
+
+def access_value(value: str) -> str | None:
+    """An accessibility feature from a service wording, or None."""
+    return _first_choice(_ACCESS_RULES, value)
+
+
+def accepts_moud_wording(value: str) -> bool:
+    """Whether a wording says the facility takes clients on medication for opioid use.
+
+    FindTreatment.gov writes "Accepts clients on opioid medication" (…"but prescribed
+    elsewhere"), which covers methadone and buprenorphine. The same wording about
+    medication for alcohol use says nothing about opioids.
+    """
+    v = value.casefold()
+    if matches(r"alcohol", v):
+        return False
+    drug = r"(opioid|methadone|buprenorphine|moud)"
+    return matches(
+        rf"\baccepts? (clients|patients|people) (on|using|taking|who (use|take))\b.*\b{drug}", v
+    ) or matches(rf"\b{drug}\b.*\bprescribed elsewhere", v)
+
+
 # The export names languages in English; the choices' labels are translated, so read them
 # in English whatever language is active when this module is imported.
 with translation.override("en"):
@@ -156,6 +188,8 @@ _CATEGORY_CODES = {
     "OL": "language",
     "SL": "language",
     "AIL": "language",
+    "OT": "opioid_treatment",
+    "AS": "ancillary",
 }
 _CATEGORY_LABELS = [
     (r"setting", "setting"),
@@ -165,6 +199,8 @@ _CATEGORY_LABELS = [
     (r"opioid medication|medications? used", "medication"),
     (r"language", "language"),
     (r"type of care", "care"),
+    (r"type of opioid treatment", "opioid_treatment"),
+    (r"ancillary|accessib", "ancillary"),
 ]
 
 

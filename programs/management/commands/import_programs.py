@@ -69,4 +69,13 @@ class Command(BaseCommand):
                 f"{len(summary.notes)} value{'s' if len(summary.notes) != 1 else ''} could not "
                 "be used and were left out (run with -v 2 to list them)."
             )
+        for row in summary.without_point:
+            self.stdout.write(
+                self.style.WARNING(
+                    f"{row.label}: no map point: no usable latitude and longitude, and "
+                    "no known ZIP code. It will not show in distance searches."
+                )
+            )
+        if summary.points:
+            self.stdout.write(summary.points_line())
         self.stdout.write(summary.line(parsed.format, dry_run=dry_run))

@@ -1,10 +1,14 @@
 """Fill a database with made-up programs and questionnaire responses, fast, in bulk.
 
 For `make bench` and for demos of a busy site: 5,000 programs and 200,000 responses by
-default, with contact requests, their status history and staff notes. Running it again
-only tops up to the requested numbers. Programs are example listings (`is_demo`), with
-555-01xx numbers and example.org sites, so `remove_demo_data` removes them (and so does
-`load_demo_data`, which keeps only its own examples).
+default (`make bench` asks for 50,000 programs, a national-size directory), with contact
+requests, their status history and staff notes. Programs stand at real US ZIP code centres
+(the offline `zipcodes` table, as the distance search uses): three in four at a random
+active standard ZIP code anywhere, so they are as dense as ZIP codes are, one in four in
+one of twenty big cities; each a little off its ZIP code's centre, like a street address.
+Running it again only tops up to the requested numbers. Programs are example listings
+(`is_demo`), with 555-01xx numbers and example.org sites, so `remove_demo_data` removes
+them (and so does `load_demo_data`, which keeps only its own examples).
 """
 
 from __future__ import annotations
@@ -12,10 +16,13 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
+from functools import lru_cache
 from typing import TypeVar
 
+import zipcodes
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
@@ -24,7 +31,15 @@ from django.db import connection, models, transaction
 from django.utils import timezone
 
 from programs.core import caching
-from programs.directory.models import FEATURE_CHOICES, FeatureKind, Program, ProgramFeature
+from programs.directory.geo import as_decimal
+from programs.directory.models import (
+    FEATURE_CHOICES,
+    FeatureKind,
+    Program,
+    ProgramFeature,
+    Schedule,
+    USState,
+)
 from programs.intake.models import ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF, sync_roles
 from programs.levels.models import TreatmentLevel
@@ -47,6 +62,7 @@ M = TypeVar("M", bound=models.Model)
 CONTACT_SHARE = 0.2
 NOTE_SHARE = 0.1
 
+# Big cities that get a quarter of the programs, so searches there find many, as in life.
 PLACES = (
     ("Columbus", "OH", "43215"),
     ("Dayton", "OH", "45402"),
@@ -69,6 +85,34 @@ PLACES = (
     ("Salt Lake City", "UT", "84101"),
     ("Portland", "OR", "97204"),
 )
+# A quarter of the programs go to the big cities above; the rest to any ZIP code.
+CITY_SHARE = 0.25
+# Jitter around the ZIP code's centre, in degrees (0.01° of latitude is about 0.7 miles).
+JITTER = 0.012
+# Share of programs whose point is the ZIP code's centre itself, as the import does when
+# a row has no coordinates.
+APPROXIMATE_SHARE = 0.1
+# When groups meet, by the schedule a program offers (English, Spanish).
+SESSION_TIMES = {
+    Schedule.DAYTIME: (
+        ("Mon–Fri 9 am–noon", "lun. a vie. de 9 a. m. a 12 p. m."),
+        ("Tue, Wed, Thu 10 am–1 pm", "mar., miér. y jue. de 10 a. m. a 1 p. m."),
+    ),
+    Schedule.EVENING: (
+        ("Mon, Wed, Thu 6–9 pm", "lun., miér. y jue. de 6 a 9 p. m."),
+        ("Tue, Thu 5:30–8:30 pm", "mar. y jue. de 5:30 a 8:30 p. m."),
+    ),
+    Schedule.WEEKEND: (("Sat 9 am–noon", "sáb. de 9 a. m. a 12 p. m."),),
+}
+INTAKE_HOURS = (
+    ("Mon–Fri 8 am–5 pm", "lun. a vie. de 8 a. m. a 5 p. m."),
+    (
+        "Mon–Fri 8 am–8 pm, Sat 9 am–1 pm",
+        "lun. a vie. de 8 a. m. a 8 p. m.; sáb. de 9 a. m. a 1 p. m.",
+    ),
+    ("Walk in Mon–Thu 9–11 am", "sin cita lun. a jue. de 9 a 11 a. m."),
+)
+ALL_DAY = ("24 hours a day, every day", "las 24 horas, todos los días")
 NAME_WORDS = ("Recovery", "Harbor", "Pathways", "New Leaf", "Bridge", "Compass", "Summit")
 STATUS_WEIGHTS = {
     ContactStatus.NEW: 30,
@@ -141,11 +185,16 @@ def insert_rows(model: type[M], objs: Sequence[M]) -> None:
 
     PostgreSQL: ids drawn from the table's sequence, then one COPY. (Django's bulk_create
     sends the JSON columns as arrays that psycopg escapes in Python, several times slower.)
+    SQLite: ids counted on from the table's highest, then one prepared INSERT for every
+    row (bulk_create builds new SQL for every 999 values, most of the time for wide rows).
     Elsewhere bulk_create, with auto_now_add switched off so it keeps the given dates.
     """
     if not objs:
         return
     meta = model._meta
+    if connection.vendor == "sqlite":
+        _insert_sqlite(model, objs)
+        return
     if connection.vendor != "postgresql":
         stamped = [
             f for f in meta.concrete_fields if isinstance(f, models.DateField) and f.auto_now_add
@@ -193,40 +242,163 @@ def insert_rows(model: type[M], objs: Sequence[M]) -> None:
         obj._state.db = connection.alias
 
 
+# Fields whose Python values SQLite takes as they are; the others go through the field's
+# own conversion (dates, decimals, JSON), as bulk_create would do.
+_AS_IS = (models.CharField, models.TextField, models.IntegerField, models.BooleanField)
+
+
+def _insert_sqlite(model: type[M], objs: Sequence[M]) -> None:
+    meta = model._meta
+    quote = connection.ops.quote_name
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
+    fields = meta.concrete_fields
+    with connection.cursor() as cursor:
+        # The ids after the highest ever given (a seeding command runs alone).
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [meta.db_table])
+        sequence = cursor.fetchone()
+        cursor.execute(f"SELECT MAX({pk}) FROM {table}")
+        last = max(sequence[0] if sequence else 0, cursor.fetchone()[0] or 0)
+        for number, obj in enumerate(objs, start=last + 1):
+            obj.pk = number
+        plain = [isinstance(f, _AS_IS) or f.is_relation for f in fields]
+        rows = [
+            [
+                obj.__dict__[f.attname]
+                if is_plain or obj.__dict__[f.attname] is None
+                else f.get_db_prep_save(obj.__dict__[f.attname], connection)
+                for f, is_plain in zip(fields, plain, strict=True)
+            ]
+            for obj in objs
+        ]
+        columns = ", ".join(quote(f.column) for f in fields)
+        marks = ", ".join(["%s"] * len(fields))
+        cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", rows)
+    for obj in objs:
+        obj._state.adding = False
+        obj._state.db = connection.alias
+
+
+def insert_values(
+    model: type[models.Model], columns: Sequence[str], rows: Sequence[tuple]
+) -> None:
+    """Insert plain rows (numbers and text only) without building model objects, which is
+    most of the time for small rows such as features; the ids come from the database.
+
+    PostgreSQL: one COPY. Elsewhere: one prepared INSERT run for every row.
+    """
+    if not rows:
+        return
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    names = ", ".join(quote(column) for column in columns)
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            return
+        marks = ", ".join(["%s"] * len(columns))
+        cursor.executemany(f"INSERT INTO {table} ({names}) VALUES ({marks})", rows)
+
+
 def _reference_code(rng: random.Random) -> str:
     # Made-up data needs no secret codes; a seeded generator gives the same data each run.
     return "".join(rng.choices(REFERENCE_ALPHABET, k=REFERENCE_LENGTH))
 
 
 def _some(rng: random.Random, values: Sequence[str], low: int, high: int) -> list[str]:
-    return rng.sample(list(values), rng.randint(low, min(high, len(values))))
+    return rng.sample(values, rng.randint(low, min(high, len(values))))
 
 
-def seed_programs(count: int, rng: random.Random) -> tuple[int, int]:
-    """Create `count` more bench programs with their features; return (programs, features)."""
+@dataclass(frozen=True)
+class Place:
+    """A real ZIP code with its post-office city, state and centre point."""
+
+    zip_code: str
+    city: str
+    state: str
+    latitude: float
+    longitude: float
+
+
+@lru_cache(maxsize=1)
+def zip_places() -> tuple[tuple[Place, ...], tuple[Place, ...]]:
+    """Every active standard ZIP code in a state or territory we list, and those of PLACES.
+
+    PO boxes, single-company and military codes have no street addresses, so no programs.
+    Read once per process.
+    """
+    states = set(USState.values)
+    everywhere = []
+    for row in zipcodes.list_all():
+        if row["zip_code_type"] != "STANDARD" or not row["active"] or row["state"] not in states:
+            continue
+        try:
+            latitude, longitude = float(row["lat"]), float(row["long"])
+        except (TypeError, ValueError):
+            continue
+        if latitude == 0 and longitude == 0:  # a row without a centre
+            continue
+        everywhere.append(Place(row["zip_code"], row["city"], row["state"], latitude, longitude))
+    by_code = {place.zip_code: place for place in everywhere}
+    wanted = {(city.lower(), state) for city, state, _ in PLACES}
+    cities = [p for p in everywhere if (p.city.lower(), p.state) in wanted]
+    # A big city the table names differently still gets its listed ZIP code.
+    found = {(p.city.lower(), p.state) for p in cities}
+    cities += [
+        by_code[code]
+        for city, state, code in PLACES
+        if (city.lower(), state) not in found and code in by_code
+    ]
+    return tuple(everywhere), tuple(cities)
+
+
+def seed_programs(
+    count: int, rng: random.Random, kinds: Collection[str] | None = None
+) -> tuple[int, int]:
+    """Create `count` more bench programs with their features; return (programs, features).
+
+    `kinds` keeps only those kinds of feature (all by default): a test that filters on two
+    kinds can seed many programs in a third of the time.
+    """
     if count <= 0:
         return 0, 0
     levels = list(TreatmentLevel.objects.order_by("intensity_rank"))
+    everywhere, cities = zip_places()
     now = timezone.now()
     today = timezone.localdate(now)
     start = Program.objects.filter(slug__startswith=SLUG_PREFIX).count()
     made = features = 0
     for first in range(start, start + count, BATCH):
         rows = []
+        chosen = []
         for n in range(first, min(first + BATCH, start + count)):
-            city, state, zip_code = rng.choice(PLACES)
+            place = rng.choice(cities if rng.random() < CITY_SHARE else everywhere)
             level = rng.choice(levels)
+            program_features = _random_features(rng)
+            chosen.append(
+                program_features
+                if kinds is None
+                else {k: v for k, v in program_features.items() if k in kinds}
+            )
             number = f"555-01{n % 100:02d}"
+            approximate = rng.random() < APPROXIMATE_SHARE
+            jitter = 0.0 if approximate else JITTER
+            session, session_es = _session_times(rng, level.is_24_hour, program_features)
+            intake, intake_es = ALL_DAY if level.is_24_hour else rng.choice(INTAKE_HOURS)
             rows.append(
                 Program(
-                    name=f"{city} {rng.choice(NAME_WORDS)} {level.short_name} {n + 1:05d}",
+                    name=f"{place.city} {rng.choice(NAME_WORDS)} {level.short_name} {n + 1:05d}",
                     slug=f"{SLUG_PREFIX}{n + 1:05d}",
                     level=level,
                     description="A made-up program for benchmarks and demos.",
                     street=f"{100 + n % 900} Example Street",
-                    city=city,
-                    state=state,
-                    zip_code=zip_code,
+                    city=place.city,
+                    state=place.state,
+                    zip_code=place.zip_code,
+                    latitude=as_decimal(place.latitude + rng.uniform(-jitter, jitter)),
+                    longitude=as_decimal(place.longitude + rng.uniform(-jitter, jitter)),
+                    coordinates_approximate=approximate,
                     phone=number,
                     intake_phone=number if n % 3 else "",
                     website=f"https://example.org/bench/{n + 1}",
@@ -235,6 +407,11 @@ def seed_programs(count: int, rng: random.Random) -> tuple[int, int]:
                     length_weeks=rng.randint(2, 16),
                     co_occurring=rng.random() < 0.5,
                     accepting_new_clients=rng.choice([True, True, False, None]),
+                    accepts_moud=_accepts_moud(rng, program_features),
+                    session_times=session,
+                    session_times_es=session_es,
+                    intake_hours=intake,
+                    intake_hours_es=intake_es,
                     wait_days=rng.choice([None, 0, 3, 7, 14]),
                     last_verified=today - timedelta(days=rng.randint(0, 600)),
                     is_demo=True,
@@ -244,12 +421,12 @@ def seed_programs(count: int, rng: random.Random) -> tuple[int, int]:
             )
         insert_rows(Program, rows)
         feature_rows = [
-            ProgramFeature(program_id=program.pk, kind=kind, value=value)
-            for program in rows
-            for kind, values in _random_features(rng).items()
+            (program.pk, str(kind), value)
+            for program, program_features in zip(rows, chosen, strict=True)
+            for kind, values in program_features.items()
             for value in values
         ]
-        insert_rows(ProgramFeature, feature_rows)
+        insert_values(ProgramFeature, ("program_id", "kind", "value"), feature_rows)
         made += len(rows)
         features += len(feature_rows)
     # Bulk inserts send no signals: tell the page cache ourselves.
@@ -257,9 +434,14 @@ def seed_programs(count: int, rng: random.Random) -> tuple[int, int]:
     return made, features
 
 
+# Each kind's values, read once (an enum's `.values` builds a new list every time).
+FEATURE_VALUES = {kind: tuple(choices.values) for kind, choices in FEATURE_CHOICES.items()}
+OTHER_LANGUAGES = tuple(v for v in FEATURE_VALUES[FeatureKind.LANGUAGE] if v != "en")
+
+
 def _random_features(rng: random.Random) -> dict[str, list[str]]:
-    values = {kind: choices.values for kind, choices in FEATURE_CHOICES.items()}
-    languages = ["en", *_some(rng, [v for v in values[FeatureKind.LANGUAGE] if v != "en"], 0, 2)]
+    values = FEATURE_VALUES
+    languages = ["en", *_some(rng, OTHER_LANGUAGES, 0, 2)]
     return {
         FeatureKind.FORMAT: _some(rng, values[FeatureKind.FORMAT], 1, 2),
         FeatureKind.SCHEDULE: _some(rng, values[FeatureKind.SCHEDULE], 1, 3),
@@ -267,7 +449,27 @@ def _random_features(rng: random.Random) -> dict[str, list[str]]:
         FeatureKind.POPULATION: _some(rng, values[FeatureKind.POPULATION], 1, 3),
         FeatureKind.MEDICATION: _some(rng, values[FeatureKind.MEDICATION], 0, 3),
         FeatureKind.LANGUAGE: languages,
+        FeatureKind.ACCESS: _some(rng, values[FeatureKind.ACCESS], 0, 2),
     }
+
+
+def _session_times(
+    rng: random.Random, all_day: bool, features: dict[str, list[str]]
+) -> tuple[str, str]:
+    """When groups meet, matching the schedules the program offers; unknown for one in five."""
+    if all_day or rng.random() < 0.2:
+        return "", ""
+    times = [
+        rng.choice(SESSION_TIMES[Schedule(s)]) for s in sorted(features[FeatureKind.SCHEDULE])
+    ]
+    return "; ".join(t[0] for t in times), "; ".join(t[1] for t in times)
+
+
+def _accepts_moud(rng: random.Random, features: dict[str, list[str]]) -> bool | None:
+    """Programs that give methadone or buprenorphine take people on it; others vary."""
+    if {"methadone", "buprenorphine"} & set(features[FeatureKind.MEDICATION]):
+        return True
+    return rng.choice([True, False, False, None, None])
 
 
 def bench_staff():
