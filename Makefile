@@ -23,7 +23,7 @@ help:
 	@echo "make test   - set up and run the test suite (SQLite)"
 	@echo "make check  - lint, type check, Django checks, migrations check, suite on SQLite and"
 	@echo "              PostgreSQL, then the browser tests (make test-browser)"
-	@echo "make bench  - load-test the app under gunicorn on a throwaway PostgreSQL (~5 minutes)"
+	@echo "make bench  - load-test the app under gunicorn on a throwaway PostgreSQL (~10 minutes)"
 	@echo "make lock   - regenerate requirements.lock from pyproject.toml (LOCK_ARGS=--upgrade"
 	@echo "              to move every pin to the newest allowed version)"
 	@echo "make messages     - compile the translations (run, test and check do it first)"

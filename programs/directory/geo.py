@@ -177,15 +177,17 @@ _COUNTRY = re.compile(r"(?:\s|,)+(?:usa|us|u s a|u s|united states(?: of america
 _COUNTY_WORDS = re.compile(r"\s+(?:county|parish|borough|census area)$")
 _COUNTY_SUFFIX = re.compile(
     r"(?: city and borough| county| parish| borough| census area| municipality| municipio"
-    r"| city)$"
+    r"| city)$",
+    re.IGNORECASE,  # the data writes "Queens County"
 )
-_COUNTY_PREFIX = re.compile(r"^(?:city and borough of |municipality of )")
+_COUNTY_PREFIX = re.compile(r"^(?:city and borough of |municipality of )", re.IGNORECASE)
 _ZIP_CODE = re.compile(r"(?<!\d)(\d{5})(?:[-\s]?\d{4})?(?!\d)")
 _DIGITS = re.compile(r"^\d+$")
 
 # Ranks of a name's match: a ZIP's own city beats another accepted name, which beats
 # a county, which beats the looser names the post office lists ("Queens", "Nyc").
 _CITY, _ACCEPTED, _COUNTY, _OTHER = range(4)
+_SUGGESTED = frozenset({_CITY, _COUNTY})
 _PREFERRED_TYPES = frozenset({"STANDARD", "PO BOX"})
 # A named place whose ZIP codes reach further than this from their mean is split into
 # clusters of ZIP codes this close together: two towns with one name in one state.
@@ -305,10 +307,12 @@ def _index() -> _Index:
     by_letter: dict[str, set[str]] = defaultdict(set)
     by_state: dict[str, list[str]] = {}
     for state, in_state in names.items():
-        by_state[state] = sorted(k for k, e in in_state.items() if e.rank < _OTHER)
+        # Suggestions come from cities and counties only: the other names the post office
+        # accepts are often abbreviations ("Brooklyn Hgts", "Springfld Twp").
+        by_state[state] = sorted(k for k, e in in_state.items() if e.rank in _SUGGESTED)
         for key, entry in in_state.items():
             states_of[key].append(state)
-            if entry.rank < _OTHER:
+            if entry.rank in _SUGGESTED:
                 by_letter[key[0]].add(key)
     for key, states in states_of.items():
 

@@ -8,7 +8,8 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -41,8 +42,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
     form = DirectoryFilterForm(request.GET, levels=levels)
     filters = form.filters()
     programs = Program.objects.for_listing().matching(filters)
-    # get_page() turns a bad or out-of-range number into the first or last page.
-    page = Paginator(programs, PER_PAGE).get_page(request.GET.get("page"))
+    page = _results_page(programs, request.GET.get("page"))
     page_range = page.paginator.get_elided_page_range(page.number, on_each_side=1, on_ends=1)
     context = {
         "form": form,
@@ -53,6 +53,28 @@ def program_list(request: HttpRequest) -> HttpResponse:
         **_place_context(form, filters, page.number, page.paginator.count),
     }
     return render(request, "programs/directory/list.html", context)
+
+
+def _results_page(programs: QuerySet[Program], number: str | None) -> Page:
+    """One page of the results, and how many there are, in one query when it can.
+
+    The page's rows carry the total (a window count), so a page that has rows needs no
+    separate COUNT, which would find every match again. Otherwise (no number or a bad
+    one, a page past the end, no results) Paginator.get_page() decides as always: a bad
+    number shows the first page, one out of range the last.
+    """
+    paginator = Paginator(programs, PER_PAGE)
+    try:
+        wanted = int(number) if number is not None else 1
+    except ValueError:
+        wanted = 0
+    if wanted >= 1:
+        start = (wanted - 1) * PER_PAGE
+        rows = list(programs.annotate(search_total=Window(Count("*")))[start : start + PER_PAGE])
+        if rows:
+            paginator.count = rows[0].search_total
+            return Page(rows, wanted, paginator)
+    return paginator.get_page(number)
 
 
 def _place_context(

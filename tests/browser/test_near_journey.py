@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.sync_api import expect
 
-from programs.directory.geo import as_decimal, zip_point
+from programs.directory.geo import Point, as_decimal, haversine_miles, resolve_place, zip_point
 from programs.models import Program
 from tests.browser.conftest import PHONE, _open, run_axe, screenshot
 from tests.browser.helpers import no_horizontal_scroll
@@ -20,8 +20,15 @@ from tests.factories.directory import make_program
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 BROOKLYN = "Brooklyn Evening IOP"
-# Queens ZIP codes; a program is placed at each one's centre. Twelve are nearer the centre
-# of Queens than the Brooklyn program (4.8 miles away) and twelve are further (up to 6.5).
+BROOKLYN_POINT = Point(40.7, -73.905)  # Wyckoff Ave, Bushwick
+QUEENS_CENTRE = resolve_place("Queens, NY").point
+assert QUEENS_CENTRE is not None
+# About 4 miles: what the card and the program page say, in English ("4.1") and Spanish.
+MILES = f"{haversine_miles(QUEENS_CENTRE, BROOKLYN_POINT):.1f}"
+MILLAS = MILES.replace(".", ",")
+# Queens ZIP codes; a program is placed at each one's centre. About twelve are nearer the
+# centre of Queens than the Brooklyn program and twelve are further (up to 6.5 miles), so
+# the Brooklyn program is on the first of two pages.
 NEARER = [
     "11415",
     "11418",
@@ -82,8 +89,8 @@ def queens() -> dict[str, Program]:
             city="Brooklyn",
             state="NY",
             zip_code="11237",
-            latitude="40.704000",
-            longitude="-73.921000",
+            latitude=as_decimal(BROOKLYN_POINT.latitude),
+            longitude=as_decimal(BROOKLYN_POINT.longitude),
             coordinates_approximate=False,
             session_times="Mon/Wed/Thu 6–9 pm",
             medications=["buprenorphine"],
@@ -170,7 +177,7 @@ def the_journey(page, programs: dict[str, Program], prefix: str = "") -> dict[st
     assert names[:2] == ["Queens Daytime Program", "Queens Evening Program 01"]
     assert BROOKLYN in names
     said["card"] = card(page, BROOKLYN).inner_text()
-    assert re.search(r"4[.,]8 (miles away|millas)", said["card"]), said["card"]
+    assert re.search(rf"({re.escape(MILES)} miles away|{re.escape(MILLAS)} millas)", said["card"])
     assert page.locator("a[rel=next]").count() == 1
 
     # Evening, Medicaid, and accepts people who take buprenorphine: 25 programs, two pages.
@@ -234,7 +241,7 @@ def the_journey(page, programs: dict[str, Program], prefix: str = "") -> dict[st
     expect(distance).to_be_visible()
     said["distance"] = distance.inner_text()
     assert "Queens, NY" in said["distance"]
-    assert re.search(r"4[.,]8", said["distance"])
+    assert MILES in said["distance"] or MILLAS in said["distance"]
     # Directions: plain links to maps websites, not followed here.
     links = page.locator("#directions a")
     assert links.count() >= 1
@@ -242,7 +249,7 @@ def the_journey(page, programs: dict[str, Program], prefix: str = "") -> dict[st
         assert urlsplit(href).scheme == "https"
         assert urlsplit(href).hostname in MAPS
         # To the program's street, or its exact point.
-        assert "Wyckoff" in href or "40.704000" in href
+        assert "Wyckoff" in href or "40.700000" in href
     said["program"] = page.inner_text("main")
 
     # The breadcrumb leads back to the same search.
@@ -255,11 +262,11 @@ def the_journey(page, programs: dict[str, Program], prefix: str = "") -> dict[st
 
 def test_a_spouse_in_queens_finds_compares_and_opens_an_evening_program(page, queens):
     said = the_journey(page, queens)
-    assert "4.8 miles away" in said["card"]
+    assert f"{MILES} miles away" in said["card"]
     assert "Accepts people on methadone or buprenorphine" in said["card"]
     assert "Mon/Wed/Thu 6–9 pm" in said["program"]
     # The Brooklyn program has a street and an exact point: no "About".
-    assert said["distance"] == "4.8 miles from Queens, NY"
+    assert said["distance"] == f"{MILES} miles from Queens, NY"
     assert "Compare programs" in said["compare"]
 
 
@@ -269,8 +276,8 @@ def test_the_same_journey_in_spanish(browser, live_server, settings, queens):
     try:
         said = the_journey(page, queens, prefix="/es")
         assert page.get_attribute("html", "lang") == "es"
-        assert "4,8" in said["card"]
-        assert "4,8" in said["distance"]
+        assert MILLAS in said["card"]
+        assert MILLAS in said["distance"]
         assert "Comparar programas" in said["compare"]
         assert "Buscar programas" in said["program"]
         assert page.csp_errors == []

@@ -1,6 +1,7 @@
 """Places and distances without a database: the ZIP and city index, boxes, wording."""
 
 import math
+import re
 
 import pytest
 from django.utils import translation
@@ -363,3 +364,24 @@ def test_distance_wording(miles, approximate, text):
 def test_distance_wording_uses_the_language_of_the_page():
     with translation.override("es"):
         assert "2,4" in distance_text(2.44)
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [("Qeens, NY", "Queens, NY"), ("Brookln NY", "Brooklyn, NY"), ("Housten, TX", "Houston, TX")],
+)
+def test_a_misspelt_city_or_borough_suggests_the_real_one(typed, suggested):
+    result = resolve_place(typed)
+    assert not result.found
+    assert suggested in [choice.label for choice in result.suggestions]
+
+
+def test_counties_are_found_by_their_name_and_suggestions_are_not_abbreviations():
+    # "Queens" is a county (the data writes "Queens County"), found like a city.
+    queens = resolve_place("Queens County, NY")
+    assert queens.name == "Queens, NY"
+    assert queens.point == resolve_place("queens ny").point
+    labels = [c.label for c in resolve_place("Brookln NY").suggestions]
+    labels += [c.label for c in resolve_place("Springfeld").suggestions]
+    assert labels
+    assert not [label for label in labels if re.search(r"\b(Hgts|Twp|Bmc|Vlg|Ctr)\b", label)]
