@@ -19,7 +19,7 @@ PYTEST := $(BIN)/pytest -q
 .PHONY: messages makemessages gettext
 
 help:
-	@echo "make run    - set up and serve the site on http://$(HOST):$(PORT)/"
+	@echo "make run    - set up and serve the site on http://$(HOST):$(PORT)/ (with the task worker)"
 	@echo "make test   - set up and run the test suite (SQLite)"
 	@echo "make check  - lint, type check, Django checks, migrations check, suite on SQLite and"
 	@echo "              PostgreSQL, then the browser tests (make test-browser)"
@@ -55,10 +55,14 @@ migrate: $(STAMP)
 	DEBUG=1 $(BIN)/python manage.py migrate --no-input
 	DEBUG=1 $(BIN)/python manage.py createcachetable
 
+# The task worker (intake notifications) runs in the background beside the server and
+# stops with it. --no-reload: the reloader's child would outlive the kill below.
 run: migrate messages
 	DEBUG=1 $(BIN)/python manage.py load_demo_data
-	@echo "IOP Guide is starting at http://$(HOST):$(PORT)/ (Ctrl+C to stop)"
-	DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	@echo "IOP Guide is starting at http://$(HOST):$(PORT)/ with its task worker (Ctrl+C stops both)"
+	@DEBUG=1 $(BIN)/python manage.py db_worker --no-reload & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	  DEBUG=1 $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # The browser tests run in their own pytest process: their live server and Playwright's
 # event loop do not share one test database run with the rest of the suite. Without

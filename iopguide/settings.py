@@ -100,6 +100,32 @@ def env_email(name: str) -> str:
     return value
 
 
+def env_emails(name: str) -> list[str]:
+    """Comma-separated email addresses, each checked with Django's validator. Empty when unset."""
+    if not os.environ.get(name, "").strip():
+        return []
+    addresses = env_list(name)
+    for address in addresses:
+        try:
+            validate_email(address)
+        except ValidationError:
+            raise ImproperlyConfigured(
+                f"{name} must list email addresses separated by commas, e.g. "
+                f"intake@example.org,lead@example.org; {address!r} is not one"
+            ) from None
+    return addresses
+
+
+def env_site_url(name: str) -> str:
+    """An absolute http(s) address with no trailing slash. Empty when unset."""
+    value = os.environ.get(name, "").strip().rstrip("/")
+    if value and not re.fullmatch(r"https?://[^/\s?#]+(/[^\s?#]*)?", value):
+        raise ImproperlyConfigured(
+            f"{name} must be the site's address, e.g. https://iopguide.example.org; got {value!r}"
+        )
+    return value
+
+
 DEBUG = env_bool("DEBUG")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -129,6 +155,9 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # Background tasks: the tasks API (Django 6's, backported) and its database backend.
+    "django_tasks",
+    "django_tasks_db",
     "programs",
 ]
 
@@ -341,6 +370,39 @@ SITE_OPERATOR = os.environ.get("SITE_OPERATOR", "the IOP Guide intake team")
 INTAKE_PHONE = env_phone("INTAKE_PHONE")
 INTAKE_EMAIL = env_email("INTAKE_EMAIL")
 INTAKE_HOURS = os.environ.get("INTAKE_HOURS", "").strip()
+
+# Email, sent only by the task worker (`manage.py db_worker`), never during a request.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost").strip()
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL, not both.")
+# Django waits forever by default; a stuck mail server must not hold the worker.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_email("DEFAULT_FROM_EMAIL") or "webmaster@localhost"
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks live in the database and are run by `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Who hears of a crisis response or a new contact request, and gets the overdue digest
+# (programs/intake/notifications.py). Empty: nobody is notified.
+INTAKE_NOTIFY_EMAILS = env_emails("INTAKE_NOTIFY_EMAILS")
+# The address staff open the site at; notification links start with it.
+SITE_URL = env_site_url("SITE_URL")
+if INTAKE_NOTIFY_EMAILS and not SITE_URL:
+    raise ImproperlyConfigured(
+        "INTAKE_NOTIFY_EMAILS is set but SITE_URL is not: notifications link to the intake "
+        "workspace, so set SITE_URL to the site's address, e.g. https://iopguide.example.org"
+    )
+# Sending a notification is tried this many times in all, waiting 1, 5, 25, 125… minutes
+# between tries (programs/intake/tasks.py).
+INTAKE_NOTIFY_MAX_ATTEMPTS = env_int("INTAKE_NOTIFY_MAX_ATTEMPTS", 5)
+if INTAKE_NOTIFY_MAX_ATTEMPTS < 1:
+    raise ImproperlyConfigured("INTAKE_NOTIFY_MAX_ATTEMPTS must be at least 1.")
 
 LOGGING = {
     "version": 1,

@@ -9,7 +9,7 @@ class ProgramsConfig(AppConfig):
     def ready(self) -> None:
         from programs.core import checks  # noqa: F401 - checks registers itself
         from programs.directory import signals as directory_signals
-        from programs.intake import audit
+        from programs.intake import audit, tasks
         from programs.levels import signals as levels_signals
         from programs.questionnaire import signals as questionnaire_signals
 
@@ -20,4 +20,11 @@ class ProgramsConfig(AppConfig):
         # The questionnaire announces a person's own deletion; intake's access log records it.
         questionnaire_signals.response_deleted_by_person.connect(
             audit.record_deletion_by_person, dispatch_uid="access-log-deletion-by-person"
+        )
+        # A crisis response or a new contact request: intake's worker emails the team.
+        questionnaire_signals.crisis_response_recorded.connect(
+            tasks.notify_crisis_response, dispatch_uid="notify-intake-crisis-response"
+        )
+        questionnaire_signals.contact_request_shared.connect(
+            tasks.notify_contact_request, dispatch_uid="notify-intake-contact-request"
         )

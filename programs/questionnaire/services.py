@@ -15,7 +15,11 @@ from django.db import IntegrityError, transaction
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
 from programs.questionnaire.models import ContactRequest, Response, queue_rank, suggestion_fields
-from programs.questionnaire.signals import response_deleted_by_person
+from programs.questionnaire.signals import (
+    contact_request_shared,
+    crisis_response_recorded,
+    response_deleted_by_person,
+)
 
 __all__ = [
     "AlreadyShared",
@@ -39,7 +43,8 @@ def record_response(answers: Mapping[str, object], language: str = "en") -> Resp
     """Run the triage engine on valid answers and store the response, with its queue rank.
 
     Answers are language-independent keys; the reasons and notes are stored in the
-    language the person used, as they saw them.
+    language the person used, as they saw them. A crisis response is announced with
+    ``crisis_response_recorded`` (the intake team's notification).
     """
     suggestion = triage.suggest(answers, language=language)
     clean = triage.validate_answers(answers)  # a crisis may leave some answers out
@@ -48,7 +53,7 @@ def record_response(answers: Mapping[str, object], language: str = "en") -> Resp
         level = TreatmentLevel.objects.get(slug=suggestion.level)
     # One INSERT, atomic by itself (save() retries a taken reference code in its own
     # transaction), so no outer transaction and its extra round trips.
-    return Response.objects.create(
+    response = Response.objects.create(
         for_whom=str(clean.get("for_whom", "")),
         answers={k: list(v) if isinstance(v, tuple) else v for k, v in clean.items()},
         suggested_level=level,
@@ -56,6 +61,9 @@ def record_response(answers: Mapping[str, object], language: str = "en") -> Resp
         queue_rank=initial_queue_rank(crisis=suggestion.crisis),
         **suggestion_fields(suggestion),
     )
+    if response.crisis:
+        crisis_response_recorded.send(sender=Response, response_id=response.pk)
+    return response
 
 
 def share_contact(response: Response, contact: ContactRequest) -> ContactRequest:
@@ -64,7 +72,8 @@ def share_contact(response: Response, contact: ContactRequest) -> ContactRequest
     The response must be saved and have no contact request yet: a second raises
     `AlreadyShared` and changes nothing. Saves the request and the response's new queue
     rank in one transaction. Staff notes do not matter here: once a contact request
-    exists, its status alone decides the rank (``queue_rank``).
+    exists, its status alone decides the rank (``queue_rank``). Receivers of
+    ``contact_request_shared`` (the intake team's notification) run in that transaction.
     """
     try:
         with transaction.atomic():
@@ -74,6 +83,7 @@ def share_contact(response: Response, contact: ContactRequest) -> ContactRequest
                 crisis=response.crisis, contact_status=contact.status, has_notes=False
             )
             Response.objects.filter(pk=response.pk).update(queue_rank=rank)
+            contact_request_shared.send(sender=ContactRequest, response_id=response.pk)
     except IntegrityError:
         # Two submits at once (a double click): the first one's request stands.
         if ContactRequest.objects.filter(response=response).exists():
