@@ -6,9 +6,12 @@ pass answer values, note text or contact details in ``detail``.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import logging
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.http import HttpRequest
 
 from programs.intake.models import AuditAction, AuditEntry
@@ -95,3 +98,33 @@ def record_deletion_by_person(
         detail=detail + ".",
     )
     return _save(entry, [reference_code])
+
+
+def query_digest(query: str) -> str:
+    """A search query as the access log keeps it: an HMAC-SHA256 keyed with SECRET_KEY.
+
+    Whitespace and case are folded first, so the same search typed twice gives the same
+    digest (an auditor holding the key can check "was this name searched?") while the log
+    itself never holds a name, phone number or email address in clear.
+    """
+    folded = " ".join(query.split()).casefold()
+    key = settings.SECRET_KEY.encode()
+    return hmac.new(key, folded.encode("utf-8", "replace"), hashlib.sha256).hexdigest()
+
+
+def record_queue_read(
+    request: HttpRequest,
+    responses: Iterable[Response | str],
+    *,
+    page: int,
+    query: str = "",
+) -> AuditEntry:
+    """Record one look at the intake workspace's queue: the rows shown, and any search.
+
+    The rows carry names and phone numbers, so a page of the queue is a read of each
+    response on it. A search is kept only as ``query_digest`` of what was typed.
+    """
+    detail = f"Intake workspace queue, page {page}"
+    if query:
+        detail += f"; searched (query HMAC-SHA256 {query_digest(query)})"
+    return record(request, AuditAction.VIEWED, responses, detail=detail)

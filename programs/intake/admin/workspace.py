@@ -1,0 +1,210 @@
+"""The intake workspace at /admin/intake/: the queue with filters and search.
+
+A custom admin view on documented extension points only: the project's AdminSite adds
+``workspace_urls`` in its ``get_urls()`` (iopguide/admin.py), the view is wrapped in
+``admin_site.admin_view()`` (the admin's sign-in, django-axes lockout and session), and
+its template extends ``admin/base_site.html``. Filters are a django-filter FilterSet,
+the search a plain form (programs/intake/filters.py). Every page read is in the access
+log, with any search kept only as a keyed hash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.contrib.admin import AdminSite
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page
+from django.db.models.fields.json import KT
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path, reverse
+
+from programs.core.phones import display_phone
+from programs.intake import audit
+from programs.intake.admin.listing import COUNT_CAP, CappedCountPaginator
+from programs.intake.filters import QueueFilter, SearchForm, search_q
+from programs.questionnaire.models import ContactRequest, Response
+
+PERMISSION = "programs.view_response"
+PER_PAGE = 50
+PAGE_PARAM = "page"
+# The queue's order (see Response.queue_rank): unhandled crisis, then new contact
+# requests, then the rest, newest first; read straight off the response_queue_order index.
+ORDERING = ("-queue_rank", "-created_at", "-id")
+# Only what a row shows: the answers, reasons and the like stay in the database.
+ROW_FIELDS = (
+    "id",
+    "reference_code",
+    "created_at",
+    "crisis",
+    "language",
+    "queue_rank",
+    "suggested_level__short_name",
+    "suggested_level__level_number",
+    "contact_request__id",
+    "contact_request__name",
+    "contact_request__phone",
+    "contact_request__email",
+    "contact_request__status",
+    "contact_request__best_time",
+    "contact_request__voicemail_ok",
+    "contact_request__text_ok",
+    "contact_request__safe_times",
+    "contact_request__preferred_language",
+    "contact_request__assigned_to__username",
+    "contact_request__assigned_to__first_name",
+    "contact_request__assigned_to__last_name",
+)
+
+
+def has_workspace_permission(request: HttpRequest) -> bool:
+    """Intake staff and superusers: whoever may see responses."""
+    user = request.user
+    return bool(user.is_active and user.is_staff and user.has_perm(PERMISSION))
+
+
+@dataclass(frozen=True)
+class Row:
+    pk: int
+    reference_code: str
+    received: datetime
+    crisis: bool
+    level: str
+    name: str
+    phone: str
+    email: str
+    language: str
+    teen: bool
+    has_contact: bool
+    status: str
+    best_time: str
+    voicemail_ok: bool
+    text_ok: bool
+    safe_times: str
+    assignee: str
+    url: str
+
+
+def _rows(page: Page, filters_param: str) -> list[Row]:
+    statuses = dict(ContactRequest._meta.get_field("status").flatchoices)
+    best_times = dict(ContactRequest._meta.get_field("best_time").flatchoices)
+    languages = dict(Response._meta.get_field("language").flatchoices)
+    rows = []
+    for values in page.object_list:
+        has_contact = values["contact_request__id"] is not None
+        first = values["contact_request__assigned_to__first_name"] or ""
+        last = values["contact_request__assigned_to__last_name"] or ""
+        assignee = f"{first} {last}".strip() or values["contact_request__assigned_to__username"]
+        level = (
+            f"{values['suggested_level__short_name']} ({values['suggested_level__level_number']})"
+            if values["suggested_level__short_name"]
+            else ""
+        )
+        url = reverse("admin:programs_response_change", args=[values["id"]])
+        rows.append(
+            Row(
+                pk=values["id"],
+                reference_code=values["reference_code"],
+                received=values["created_at"],
+                crisis=values["crisis"],
+                level=level,
+                name=values["contact_request__name"] or "",
+                phone=display_phone(values["contact_request__phone"] or ""),
+                email=values["contact_request__email"] or "",
+                language=str(languages.get(values["language"], values["language"])),
+                teen=values["age_group"] == "adolescent",
+                has_contact=has_contact,
+                status=str(statuses.get(values["contact_request__status"], "")),
+                best_time=str(best_times.get(values["contact_request__best_time"], "")),
+                voicemail_ok=bool(values["contact_request__voicemail_ok"]),
+                text_ok=bool(values["contact_request__text_ok"]),
+                safe_times=values["contact_request__safe_times"] or "",
+                assignee=assignee or "",
+                url=f"{url}?{filters_param}" if filters_param else url,
+            )
+        )
+    return rows
+
+
+def _state(query: QueryDict) -> QueryDict:
+    """The filter and search state of a request, without the page number."""
+    state = query.copy()
+    state.pop(PAGE_PARAM, None)
+    return state
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        number = int(request.GET.get(PAGE_PARAM, "1"))
+    except ValueError:
+        return 1
+    return max(number, 1)
+
+
+def workspace_view(site: AdminSite, request: HttpRequest) -> HttpResponse:
+    if not has_workspace_permission(request):
+        raise PermissionDenied
+    search = SearchForm(request.GET)
+    query = search.cleaned_data["q"] if search.is_valid() else ""
+    responses = Response.objects.annotate(age_group=KT("answers__age_group"))
+    found = search_q(query)
+    if found is not None:
+        responses = responses.filter(found)
+    filterset = QueueFilter(request.GET, queryset=responses, request=request)
+    ordered = filterset.qs.order_by(*ORDERING).values(*ROW_FIELDS, "age_group")
+    paginator = CappedCountPaginator(ordered, PER_PAGE)
+    # A page past the end (or not a number) shows the nearest page that exists.
+    page = paginator.get_page(_page_number(request))
+    state = _state(request.GET)
+    filters_param = urlencode({"_changelist_filters": state.urlencode()}) if state else ""
+    rows = _rows(page, filters_param)
+    audit.record_queue_read(
+        request, [row.reference_code for row in rows], page=page.number, query=query
+    )
+
+    def page_url(number: int) -> str:
+        link = state.copy()
+        link[PAGE_PARAM] = str(number)
+        return "?" + link.urlencode()
+
+    ignored = [
+        f"{filterset.form.fields[name].label}: {error}"
+        for name, errors in filterset.form.errors.items()
+        for error in errors
+    ]
+    context = {
+        **site.each_context(request),
+        "title": "Intake workspace",
+        "subtitle": None,
+        "search_form": search,
+        "query": query,
+        "filter_form": filterset.form,
+        "ignored_filters": ignored,
+        "rows": rows,
+        "page": page,
+        "page_urls": [
+            (number, page_url(number) if isinstance(number, int) else "")
+            for number in paginator.get_elided_page_range(page.number)
+        ],
+        "previous_url": page_url(page.previous_page_number()) if page.has_previous() else "",
+        "next_url": page_url(page.next_page_number()) if page.has_next() else "",
+        "count": paginator.count,
+        "count_is_capped": paginator.count_is_capped,
+        "count_cap": COUNT_CAP,
+        "filtered": bool(state),
+        "queue_url": reverse("admin:intake_workspace"),
+    }
+    request.current_app = site.name
+    return TemplateResponse(request, "admin/intake/workspace.html", context)
+
+
+def workspace_urls(site: AdminSite) -> list[URLPattern]:
+    """The workspace's URLs, for the project AdminSite's ``get_urls()``."""
+
+    def view(request: HttpRequest) -> HttpResponse:
+        return workspace_view(site, request)
+
+    return [path("intake/", site.admin_view(view), name="intake_workspace")]

@@ -1,0 +1,125 @@
+"""The intake workspace's queue filters and search, with django-filter and a plain form.
+
+A value nobody offered (a tampered link, an old bookmark) is left out of the filtering
+and named on the page: the queue never fails over a filter.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import unicodedata
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+
+from programs.core.phones import PhoneError, normalise_us_phone
+from programs.intake.services import queue_staff
+from programs.levels.models import TreatmentLevel
+from programs.questionnaire.models import ContactStatus, SiteLanguage, normalise_reference_code
+
+SEARCH_MAX_LENGTH = 200
+NO_REQUEST = "none"
+YES_NO = [("yes", "Yes"), ("no", "No")]
+
+
+class SearchForm(forms.Form):
+    """``?q=``: a reference code, a name, a phone number in any format, or an email."""
+
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        strip=True,
+        # Checked in clean_q, to say so in words rather than cut the text silently.
+        max_length=None,
+        help_text=(
+            "Reference code (any case, spaces or dashes), name, phone number in any "
+            "format, or email address."
+        ),
+    )
+
+    def clean_q(self) -> str:
+        query: str = self.cleaned_data["q"]
+        if len(query) > SEARCH_MAX_LENGTH:
+            raise forms.ValidationError(f"Search for at most {SEARCH_MAX_LENGTH} characters.")
+        if any(unicodedata.category(c) == "Cc" for c in query):
+            raise forms.ValidationError(
+                "The search contains control characters (e.g. a tab or a pasted line "
+                "break); type it again."
+            )
+        return query
+
+
+def search_q(query: str) -> Q | None:
+    """Which responses ``query`` finds, or None when there is nothing to search for."""
+    query = query.strip()
+    if not query:
+        return None
+    found = Q(contact_request__name__icontains=query)
+    code = normalise_reference_code(query)
+    if code:
+        found |= Q(reference_code=code)
+    # Stored phone numbers are E.164 (programs/core/phones.py); so is what was typed.
+    with contextlib.suppress(PhoneError):
+        found |= Q(contact_request__phone=normalise_us_phone(query))
+    if "@" in query:
+        found |= Q(contact_request__email__iexact=query)
+    return found
+
+
+def _yes_no(queryset: QuerySet, field: str, value: str) -> QuerySet:
+    if value == "yes":
+        return queryset.filter(**{field: True})
+    if value == "no":
+        return queryset.filter(**{field: False})
+    return queryset
+
+
+class QueueFilter(django_filters.FilterSet):
+    """Status, assignee, "mine", suggested level, crisis and language."""
+
+    status = django_filters.ChoiceFilter(
+        label="Contact request",
+        choices=[(NO_REQUEST, "No contact request"), *ContactStatus.choices],
+        method="filter_status",
+        empty_label="Any",
+    )
+    assignee = django_filters.ModelChoiceFilter(
+        label="Assignee",
+        field_name="contact_request__assigned_to",
+        queryset=queue_staff(),
+        empty_label="Anyone",
+    )
+    mine = django_filters.ChoiceFilter(
+        label="Assigned to me",
+        choices=[("yes", "Only mine")],
+        method="filter_mine",
+        empty_label="Everyone's",
+    )
+    level = django_filters.ModelChoiceFilter(
+        label="Suggested level",
+        field_name="suggested_level",
+        queryset=TreatmentLevel.objects.order_by("intensity_rank"),
+        empty_label="Any",
+        null_label="None: crisis",
+    )
+    crisis = django_filters.ChoiceFilter(
+        label="Crisis", choices=YES_NO, method="filter_crisis", empty_label="Any"
+    )
+    language = django_filters.ChoiceFilter(
+        label="Language", field_name="language", choices=SiteLanguage.choices, empty_label="Any"
+    )
+
+    def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == NO_REQUEST:
+            return queryset.filter(contact_request__isnull=True)
+        return queryset.filter(contact_request__status=value)
+
+    def filter_mine(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        user = getattr(self.request, "user", None)
+        if value != "yes" or user is None or not user.is_authenticated:
+            return queryset
+        return queryset.filter(contact_request__assigned_to=user)
+
+    def filter_crisis(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return _yes_no(queryset, "crisis", value)
