@@ -12,6 +12,7 @@ import unicodedata
 import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
+from django.http import QueryDict
 
 from programs.core.phones import PhoneError, normalise_us_phone
 from programs.intake.services import queue_staff
@@ -19,6 +20,8 @@ from programs.levels.models import TreatmentLevel
 from programs.questionnaire.models import ContactStatus, SiteLanguage, normalise_reference_code
 
 SEARCH_MAX_LENGTH = 200
+QUEUE_STATE_MAX_LENGTH = 1000
+PAGE_PARAM = "page"
 NO_REQUEST = "none"
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -123,3 +126,20 @@ class QueueFilter(django_filters.FilterSet):
 
     def filter_crisis(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _yes_no(queryset, "crisis", value)
+
+
+def queue_state(raw: str) -> str | None:
+    """A workspace queue's query string, as carried in ``_changelist_filters``, re-encoded.
+
+    None when it is anything but the workspace's own filters, search and page number: a
+    URL, a host, a ``javascript:`` link, control characters (CR, LF) or an unknown key.
+    """
+    if len(raw) > QUEUE_STATE_MAX_LENGTH or any(
+        unicodedata.category(c) in ("Cc", "Cf", "Zl", "Zp") for c in raw
+    ):
+        return None
+    state = QueryDict(raw)
+    allowed = {"q", PAGE_PARAM, *QueueFilter.base_filters}
+    if any(key not in allowed for key in state):
+        return None
+    return state.urlencode()

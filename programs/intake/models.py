@@ -40,6 +40,53 @@ class StaffNote(models.Model):
         raise AppendOnlyError("Staff notes are append-only; they go with their response.")
 
 
+class CallOutcome(models.TextChoices):
+    REACHED = "reached", "Reached"
+    VOICEMAIL = "voicemail", "Voicemail left"
+    NO_ANSWER = "no_answer", "No answer"
+    WRONG_NUMBER = "wrong_number", "Wrong number"
+    CALL_LATER = "call_later", "Asked to call later"
+    REFERRED = "referred", "Referred"
+
+
+class CallAttempt(models.Model):
+    """One call a staff member made about a response, with its outcome. Never edited.
+
+    Holds what staff chose and typed: the outcome, an optional note and the time agreed
+    for the next call. Log one with `services.log_call`; it goes with its response.
+    """
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="call_attempts")
+    caller = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False, db_index=True)
+    outcome = models.CharField(max_length=20, choices=CallOutcome)
+    note = models.TextField(max_length=2000, blank=True)
+    next_callback_at = models.DateTimeField("next callback", null=True, blank=True)
+    # The form's one-time token: the same form posted twice logs one call.
+    form_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        # A response's latest call and its count, for the queue and the response page.
+        indexes = [
+            models.Index(fields=["response", "-created_at"], name="callattempt_response_latest")
+        ]
+
+    def __str__(self) -> str:
+        # Never the note itself.
+        return f"Call attempt {self.pk}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding:
+            raise AppendOnlyError("Call attempts are append-only; log a new call instead.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("Call attempts are append-only; they go with their response.")
+
+
 class ContactRequestChange(models.Model):
     """One change of a contact request's status or assignee, for the staff timeline."""
 
@@ -84,6 +131,7 @@ class AuditAction(models.TextChoices):
     EXPORTED = "exported", "Exported"
     CONTACT_CHANGED = "contact_changed", "Changed status or assignment"
     NOTE_ADDED = "note_added", "Added a note"
+    CALL_LOGGED = "call_logged", "Logged a call"
     DELETED = "deleted", "Deleted"
     PURGED = "purged", "Purged expired responses"
 

@@ -9,6 +9,7 @@ same in programs/questionnaire/services.py. The models' `save()` and `delete()` 
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -16,12 +17,12 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from programs.intake.business_days import ClosedDays, business_days_before
-from programs.intake.models import ContactRequestChange, StaffNote
+from programs.intake.models import CallAttempt, CallOutcome, ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF
 from programs.questionnaire.models import (
     CLOSED_STATUSES,
@@ -42,6 +43,10 @@ MARKABLE_CONTACTED = frozenset({ContactStatus.NEW, ContactStatus.IN_PROGRESS})
 
 class StaleContactRequest(Exception):
     """The contact request changed after the form was shown; nothing was saved."""
+
+
+class DuplicateCallAttempt(Exception):
+    """This form's call was logged already (a double submit); nothing was saved again."""
 
 
 class _Unchanged:
@@ -216,6 +221,63 @@ def add_note(response: Response, *, by: User, text: str) -> StaffNote:
         note = StaffNote.objects.create(response=response, author=by, text=text)
         refresh_queue_rank(response)
     return note
+
+
+def log_call(
+    response: Response,
+    *,
+    by: User,
+    outcome: str,
+    note: str = "",
+    next_callback_at: datetime | None = None,
+    status: str | None = None,
+    expected_status: str | None = None,
+    form_token: uuid.UUID | None = None,
+) -> tuple[CallAttempt, list[ContactRequestChange]]:
+    """Log a call and change the contact request's status, all or nothing.
+
+    ``expected_status`` is the status the form was shown with: StaleContactRequest if
+    it changed since (nothing saved). A ``form_token`` already used raises
+    DuplicateCallAttempt (nothing saved again).
+    """
+    if outcome not in CallOutcome.values:
+        raise ValueError(f"Unknown call outcome {outcome!r}")
+    with transaction.atomic():
+        # Locked first, so a double submit waits for the first and then finds its token.
+        contact = (
+            ContactRequest.objects.select_for_update().filter(response_id=response.pk).first()
+        )
+        if form_token is not None and CallAttempt.objects.filter(form_token=form_token).exists():
+            raise DuplicateCallAttempt
+        changes: list[ContactRequestChange] = []
+        if contact is not None and (status is not None or expected_status is not None):
+            changes = update_contact_request(
+                contact.pk, by=by, status=status, expected_status=expected_status
+            )
+        try:
+            with transaction.atomic():
+                attempt = CallAttempt.objects.create(
+                    response=response,
+                    caller=by,
+                    outcome=outcome,
+                    note=note.strip(),
+                    next_callback_at=next_callback_at,
+                    form_token=form_token,
+                )
+        except IntegrityError:
+            raise DuplicateCallAttempt from None
+    return attempt, changes
+
+
+def describe_call(attempt: CallAttempt, changes: Iterable[ContactRequestChange]) -> str:
+    """A short account of a logged call for the access log: never the note's text."""
+    parts = [f"call logged: {attempt.get_outcome_display()}"]
+    if attempt.next_callback_at is not None:
+        parts.append("next callback set")
+    if attempt.note:
+        parts.append("with a note")
+    described = describe_changes(changes)
+    return "; ".join([*parts, described] if described else parts)
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,15 @@ from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
+from django.utils.timezone import localtime
 from django.utils.translation import override
 
 from programs.intake import audit, exports, fhir
@@ -39,8 +42,10 @@ from programs.intake.admin.shared import (
     staff_user,
     status_badge,
 )
-from programs.intake.forms import ContactUpdateForm, StaffNoteForm
-from programs.intake.models import AuditAction, ContactRequestChange, ExportFormat
+from programs.intake.admin.workspace import WALK_KEY, WALK_MAX, next_in_queue
+from programs.intake.filters import queue_state
+from programs.intake.forms import CallLogForm, ContactUpdateForm, StaffNoteForm
+from programs.intake.models import AuditAction, CallAttempt, ContactRequestChange, ExportFormat
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
 from programs.questionnaire.models import ContactRequest, Response, ResponseQuerySet
@@ -126,8 +131,21 @@ class TimelineEvent(TypedDict):
     text: str
 
 
-def _timeline(response: Response, contact: ContactRequest | None) -> list[TimelineEvent]:
-    """Notes and contact-request changes, newest first, ending with the response itself."""
+def _call_text(attempt: CallAttempt) -> str:
+    lines = [f"Call: {attempt.get_outcome_display()}"]
+    if attempt.next_callback_at is not None:
+        lines.append(
+            f"Next callback: {date_format(localtime(attempt.next_callback_at), 'DATETIME_FORMAT')}"
+        )
+    if attempt.note:
+        lines.append(attempt.note)
+    return "\n".join(lines)
+
+
+def _timeline(
+    response: Response, contact: ContactRequest | None, attempts: list[CallAttempt]
+) -> list[TimelineEvent]:
+    """Notes, calls and contact-request changes, newest first, ending with the response."""
     events: list[TimelineEvent] = [
         {
             "at": note.created_at,
@@ -136,6 +154,15 @@ def _timeline(response: Response, contact: ContactRequest | None) -> list[Timeli
             "text": note.text,
         }
         for note in response.staff_notes.select_related("author")
+    ]
+    events += [
+        {
+            "at": attempt.created_at,
+            "kind": "call",
+            "by": queue.staff_name(attempt.caller) or "A former staff member",
+            "text": _call_text(attempt),
+        }
+        for attempt in attempts
     ]
     if contact is not None:
         for change in contact.changes.select_related("changed_by", "assignee"):
@@ -239,6 +266,7 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
                 name=f"{prefix}_contact",
             ),
             path("<path:object_id>/notes/", view(self.note_view), name=f"{prefix}_note"),
+            path("<path:object_id>/call/", view(self.call_view), name=f"{prefix}_call"),
             path(
                 "<path:object_id>/export/<str:export_format>/",
                 view(self.export_view),
@@ -281,6 +309,7 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
         *,
         contact_form: ContactUpdateForm | None = None,
         note_form: StaffNoteForm | None = None,
+        call_form: CallLogForm | None = None,
         status: int = 200,
     ) -> HttpResponse:
         """The read-only page: answers as the person saw them, suggestion, contact, timeline."""
@@ -290,6 +319,13 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
         can_add_note = request.user.has_perm("programs.add_staffnote")
         if contact is not None and can_change_contact and contact_form is None:
             contact_form = ContactUpdateForm(user=staff_user(request), contact=contact)
+        # The workspace queue this page was opened from, for "Save and next".
+        filters = queue_state(request.GET.get("_changelist_filters", "")) or ""
+        # Calls need a number to call: an email-only request has no call form.
+        can_log_call = can_change_contact and contact is not None and bool(contact.phone)
+        if contact is not None and can_log_call and call_form is None:
+            call_form = CallLogForm(response=response, contact=contact, changelist_filters=filters)
+        attempts = list(response.call_attempts.select_related("caller"))
         if can_add_note and note_form is None:
             note_form = StaffNoteForm()
         also = dict(
@@ -338,7 +374,11 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             "wording_version": version,
             "withdrawal_care": exports.withdrawal_care_label(response),
             "unfinished": not fhir.is_complete(answers, version),
-            "timeline": _timeline(response, contact),
+            "timeline": _timeline(response, contact, attempts),
+            "attempt_count": len(attempts),
+            "last_attempt": attempts[0] if attempts else None,
+            "call_form": call_form if can_log_call else None,
+            "call_url": reverse("admin:programs_response_call", args=[response.pk]),
             "contact_form": contact_form if can_change_contact else None,
             "note_form": note_form if can_add_note else None,
             "can_export": self.has_export_permission(request),
@@ -417,6 +457,93 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
         audit.record(request, AuditAction.NOTE_ADDED, [response])
         self.message_user(request, "Note added.")
         return HttpResponseRedirect(self.detail_url(response) + "#timeline")
+
+    def call_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Log a call: the attempt, its note and a status change in one save.
+
+        "Save" comes back to this page; "Save and next" goes on to the next response of
+        the workspace queue the page was opened from (``_changelist_filters``).
+        """
+        if request.method != "POST":
+            return HttpResponseRedirect(
+                reverse("admin:programs_response_change", args=[object_id])
+            )
+        response = self._get_response(request, object_id)
+        contact = exports.contact_of(response)
+        if contact is None or not self.has_change_contact_permission(request):
+            raise PermissionDenied
+        if not contact.phone:
+            self.message_user(
+                request,
+                "This person shared no phone number, so there is no call to log.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(self.detail_url(response))
+        form = CallLogForm(request.POST, response=response, contact=contact)
+        if not form.is_valid():
+            for text in form.non_field_messages():
+                self.message_user(request, text, messages.ERROR)
+            return self.detail_view(request, response, call_form=form, status=400)
+        data = form.cleaned_data
+        filters = data["changelist_filters"]
+        # Where the response stood in the queue as shown, before this save moves it.
+        shown = Response(
+            pk=response.pk, queue_rank=response.queue_rank, created_at=response.created_at
+        )
+        try:
+            attempt, changes = queue.log_call(
+                response,
+                by=staff_user(request),
+                outcome=data["outcome"],
+                note=data["note"],
+                next_callback_at=data["next_callback"],
+                status=data["status"],
+                expected_status=data["expected_status"],
+                form_token=data["form_token"],
+            )
+        except queue.StaleContactRequest:
+            self.message_user(
+                request,
+                "Someone else changed this contact request while you had it open, so the "
+                "call was not saved. This is its current state: log the call again.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(self._detail_url_in_queue(response.pk, filters))
+        except queue.DuplicateCallAttempt:
+            self.message_user(
+                request,
+                "This call was already saved (the form was sent twice); it was not saved again.",
+                messages.WARNING,
+            )
+            return HttpResponseRedirect(self._detail_url_in_queue(response.pk, filters))
+        audit.record(
+            request,
+            AuditAction.CALL_LOGGED,
+            [response],
+            detail=queue.describe_call(attempt, changes)[:300],
+        )
+        self.message_user(request, capfirst(queue.describe_call(attempt, changes)) + ".")
+        if "_save_next" not in request.POST:
+            return HttpResponseRedirect(self._detail_url_in_queue(response.pk, filters))
+        # The queue as it was shown: ordered by the rank the response had before this save.
+        walk = request.session.get(WALK_KEY)
+        done = (
+            walk.get("done", [])
+            if isinstance(walk, dict) and walk.get("filters") == filters
+            else []
+        )
+        done = [pk for pk in done if isinstance(pk, int)][-WALK_MAX:] + [response.pk]
+        request.session[WALK_KEY] = {"filters": filters, "done": done}
+        next_pk = next_in_queue(request, QueryDict(filters), shown, done)
+        if next_pk is None:
+            self.message_user(request, "That was the last one in this list.", messages.INFO)
+            workspace = reverse("admin:intake_workspace")
+            return HttpResponseRedirect(f"{workspace}?{filters}" if filters else workspace)
+        return HttpResponseRedirect(self._detail_url_in_queue(next_pk, filters))
+
+    def _detail_url_in_queue(self, pk: int, filters: str) -> str:
+        url = reverse("admin:programs_response_change", args=[pk])
+        return f"{url}?{urlencode({'_changelist_filters': filters})}" if filters else url
 
     def export_view(
         self, request: HttpRequest, object_id: str, export_format: str

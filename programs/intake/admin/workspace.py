@@ -10,6 +10,7 @@ log, with any search kept only as a keyed hash.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
@@ -17,7 +18,9 @@ from urllib.parse import urlencode
 from django.contrib.admin import AdminSite
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page
+from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.fields.json import KT
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
@@ -25,12 +28,17 @@ from django.urls import URLPattern, path, reverse
 from programs.core.phones import display_phone
 from programs.intake import audit
 from programs.intake.admin.listing import COUNT_CAP, CappedCountPaginator
-from programs.intake.filters import QueueFilter, SearchForm, search_q
+from programs.intake.filters import PAGE_PARAM, QueueFilter, SearchForm, search_q
+from programs.intake.models import CallAttempt
 from programs.questionnaire.models import ContactRequest, Response
 
 PERMISSION = "programs.view_response"
 PER_PAGE = 50
-PAGE_PARAM = "page"
+# The session's "Save and next" walk through a queue: its filters and the responses done
+# in it, so one whose call moved it further down is not offered again. Reading the queue
+# starts a new walk.
+WALK_KEY = "intake_queue_walk"
+WALK_MAX = 500
 # The queue's order (see Response.queue_rank): unhandled crisis, then new contact
 # requests, then the rest, newest first; read straight off the response_queue_order index.
 ORDERING = ("-queue_rank", "-created_at", "-id")
@@ -85,6 +93,8 @@ class Row:
     text_ok: bool
     safe_times: str
     assignee: str
+    attempts: int
+    next_callback: datetime | None
     url: str
 
 
@@ -123,6 +133,8 @@ def _rows(page: Page, filters_param: str) -> list[Row]:
                 text_ok=bool(values["contact_request__text_ok"]),
                 safe_times=values["contact_request__safe_times"] or "",
                 assignee=assignee or "",
+                attempts=values["call_attempt_count"],
+                next_callback=values["next_callback_at"],
                 url=f"{url}?{filters_param}" if filters_param else url,
             )
         )
@@ -144,17 +156,74 @@ def _page_number(request: HttpRequest) -> int:
     return max(number, 1)
 
 
-def workspace_view(site: AdminSite, request: HttpRequest) -> HttpResponse:
-    if not has_workspace_permission(request):
-        raise PermissionDenied
-    search = SearchForm(request.GET)
+def with_call_attempts(responses: QuerySet) -> QuerySet:
+    """Each response's number of call attempts and its latest call's next callback.
+
+    Two subqueries on the (response, created_at) index, in the queue's own query.
+    """
+    attempts = CallAttempt.objects.filter(response=OuterRef("pk"))
+    return responses.annotate(
+        call_attempt_count=Coalesce(
+            Subquery(
+                attempts.order_by().values("response").annotate(n=Count("pk")).values("n")[:1],
+                output_field=IntegerField(),
+            ),
+            0,
+        ),
+        next_callback_at=Subquery(
+            attempts.order_by("-created_at", "-pk").values("next_callback_at")[:1]
+        ),
+    )
+
+
+def _filtered(request: HttpRequest, params: QueryDict) -> tuple[SearchForm, str, QueueFilter]:
+    """The search form, the search and the FilterSet of a queue's ``params``."""
+    search = SearchForm(params)
     query = search.cleaned_data["q"] if search.is_valid() else ""
     responses = Response.objects.annotate(age_group=KT("answers__age_group"))
     found = search_q(query)
     if found is not None:
         responses = responses.filter(found)
-    filterset = QueueFilter(request.GET, queryset=responses, request=request)
-    ordered = filterset.qs.order_by(*ORDERING).values(*ROW_FIELDS, "age_group")
+    return search, query, QueueFilter(params, queryset=responses, request=request)
+
+
+def queue_queryset(request: HttpRequest, params: QueryDict) -> QuerySet:
+    """The responses of the queue with these filters and search, in the queue's order."""
+    return _filtered(request, params)[2].qs.order_by(*ORDERING)
+
+
+def next_in_queue(
+    request: HttpRequest, params: QueryDict, after: Response, done: Sequence[int] = ()
+) -> int | None:
+    """The id of the response after ``after`` in the queue with these ``params``, if any.
+
+    ``after`` holds the queue_rank and created_at the queue was ordered by when it was
+    shown (its rank may change when a call is logged); ``done`` are left out.
+    """
+    rank, created, pk = after.queue_rank, after.created_at, after.pk
+    later = (
+        Q(queue_rank__lt=rank)
+        | Q(queue_rank=rank, created_at__lt=created)
+        | Q(queue_rank=rank, created_at=created, id__lt=pk)
+    )
+    return (
+        queue_queryset(request, params)
+        .filter(later)
+        .exclude(pk__in=[pk, *done])
+        .values_list("pk", flat=True)
+        .first()
+    )
+
+
+def workspace_view(site: AdminSite, request: HttpRequest) -> HttpResponse:
+    if not has_workspace_permission(request):
+        raise PermissionDenied
+    search, query, filterset = _filtered(request, request.GET)
+    # A new walk for "Save and next" (a session write only if there was one).
+    request.session.pop(WALK_KEY, None)
+    ordered = with_call_attempts(filterset.qs.order_by(*ORDERING)).values(
+        *ROW_FIELDS, "age_group", "call_attempt_count", "next_callback_at"
+    )
     paginator = CappedCountPaginator(ordered, PER_PAGE)
     # A page past the end (or not a number) shows the nearest page that exists.
     page = paginator.get_page(_page_number(request))
