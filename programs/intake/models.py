@@ -87,6 +87,36 @@ class CallAttempt(models.Model):
         raise AppendOnlyError("Call attempts are append-only; they go with their response.")
 
 
+class NoteDraft(models.Model):
+    """A note a staff member was typing when the idle sign-out came, kept for them only.
+
+    One per user, response and note box (the "Add a note" box or the call log's note);
+    restored in its box after sign-in, deleted when that note (or its call) is saved, and
+    with its response.
+    """
+
+    class Box(models.TextChoices):
+        NOTE = "note", "Add a note"
+        CALL = "call", "Call note"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="note_drafts")
+    box = models.CharField(max_length=10, choices=Box)
+    text = models.TextField(max_length=2000)
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "response", "box"], name="notedraft_one_per_user_and_box"
+            )
+        ]
+
+    def __str__(self) -> str:
+        # Never the text itself.
+        return f"Note draft {self.pk}"
+
+
 class ContactRequestChange(models.Model):
     """One change of a contact request's status or assignee, for the staff timeline."""
 

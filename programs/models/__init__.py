@@ -27,6 +27,7 @@ from programs.intake.models import (
     CallOutcome,
     ContactRequestChange,
     ExportFormat,
+    NoteDraft,
     StaffNote,
 )
 from programs.levels.models import (
@@ -76,6 +77,7 @@ __all__ = [
     "CallOutcome",
     "ContactRequestChange",
     "ExportFormat",
+    "NoteDraft",
     "StaffNote",
     "CLOSED_STATUSES",
     "OPEN_STATUSES",

@@ -195,6 +195,20 @@ class Response(models.Model):
     queue_rank = models.PositiveSmallIntegerField(
         choices=QueueRank, default=QueueRank.ROUTINE, editable=False
     )
+    # When the contact request is due for its first call (see ContactRequest.due_at),
+    # copied here while nobody has reached the person so the queue sorts on one table;
+    # None when there is no request or once the person is reached.
+    due_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # A crisis response's one-click "Acknowledged": who saw it first, and when.
+    crisis_acknowledged_at = models.DateTimeField(null=True, blank=True, editable=False)
+    crisis_acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+    )
 
     objects = ResponseQuerySet.as_manager()
 
@@ -364,6 +378,9 @@ class ContactRequest(models.Model):
         max_length=20, choices=ContactStatus, default=ContactStatus.NEW, db_index=True
     )
     status_changed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # The time the first call is due: INTAKE_DUE_BUSINESS_HOURS business hours after the
+    # request was shared (closed days do not count). Kept after the person is reached.
+    due_at = models.DateTimeField(null=True, blank=True, editable=False)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         null=True,
