@@ -8,8 +8,10 @@ INSTALLED_APPS in place of ``django.contrib.admin``), so ``admin.site`` and ever
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
-from django.urls import URLPattern, URLResolver, reverse
+from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
+from django.urls import URLPattern, URLResolver, path, reverse
+
+from programs.core.staff_session import limit_phrase, record_activity_now, session_time_left
 
 
 class IOPAdminSite(admin.AdminSite):
@@ -21,7 +23,22 @@ class IOPAdminSite(admin.AdminSite):
         from programs.intake.admin.workspace import workspace_urls
 
         # Before Django's own: "intake" is no app label, but first match wins regardless.
-        return [*workspace_urls(self), *super().get_urls()]
+        keep_alive = path(
+            "session/keep-alive/",
+            self.admin_view(self.keep_alive_view),
+            name="session_keep_alive",
+        )
+        return [keep_alive, *workspace_urls(self), *super().get_urls()]
+
+    def keep_alive_view(self, request: HttpRequest) -> HttpResponse:
+        """ "Stay signed in": record activity now and say how long the session has left.
+
+        Any signed-in staff member (admin_view checks it, and CSRF); the 12-hour limit
+        cannot be extended, so its seconds left come back unchanged.
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        return JsonResponse(record_activity_now(request))
 
     def each_context(self, request: HttpRequest) -> dict:
         from programs.intake.admin.workspace import has_workspace_permission
@@ -33,4 +50,11 @@ class IOPAdminSite(admin.AdminSite):
             if request.user.is_authenticated and has_workspace_permission(request)
             else ""
         )
+        # For the idle sign-out warning (templates/admin/base_site.html, js/staff-session.js).
+        if self.has_permission(request):
+            context["staff_session"] = {
+                **session_time_left(request),
+                "limit_phrase": limit_phrase(),
+                "keep_alive_url": reverse("admin:session_keep_alive", current_app=self.name),
+            }
         return context

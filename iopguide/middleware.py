@@ -14,11 +14,20 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
-SESSION_STARTED = "staff_session_started"
-SESSION_LAST_SEEN = "staff_session_last_seen"
+from programs.core.staff_session import (
+    SESSION_LAST_SEEN,
+    SESSION_STARTED,
+    idle_message,
+    limit_message,
+)
+
 # Last-seen is rewritten at most this often: saving the session on every admin request
 # cost three queries each time, and idle time is measured in tens of minutes.
 LAST_SEEN_RESOLUTION_SECONDS = 60
+# Sent by the admin pages' script with its background saves of note drafts
+# (js/staff-session.js): those are not the person being active, so they do not put the
+# idle sign-out off. Only ever shortens the sender's own session.
+PASSIVE_HEADER = "X-Staff-Session-Passive"
 
 
 class PermissionsPolicyMiddleware:
@@ -36,7 +45,8 @@ class PermissionsPolicyMiddleware:
 class StaffSessionTimeoutMiddleware:
     """Sign staff out after STAFF_SESSION_IDLE_SECONDS idle or STAFF_SESSION_MAX_SECONDS in all.
 
-    Activity is recorded to the minute, so "idle" can end up to a minute early.
+    Activity is recorded to the minute, so "idle" can end up to a minute early. Requests
+    with the PASSIVE_HEADER are checked but not counted as activity.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -54,13 +64,11 @@ class StaffSessionTimeoutMiddleware:
             if idle or too_long:
                 # logout() flushes the session row, so the old cookie is worthless.
                 logout(request)
-                messages.info(
-                    request,
-                    "You were signed out after 30 minutes without activity."
-                    if idle
-                    else "You were signed out because your session reached its 12-hour limit.",
-                )
-            elif recorded is None or now - recorded >= LAST_SEEN_RESOLUTION_SECONDS:
+                messages.info(request, idle_message() if idle else limit_message())
+            elif recorded is None or (
+                now - recorded >= LAST_SEEN_RESOLUTION_SECONDS
+                and PASSIVE_HEADER not in request.headers
+            ):
                 request.session[SESSION_LAST_SEEN] = now
         return self.get_response(request)
 

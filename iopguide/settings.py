@@ -358,6 +358,8 @@ INTAKE_FEDERAL_HOLIDAYS = env_bool("INTAKE_FEDERAL_HOLIDAYS", True)
 INTAKE_CLOSED_DAYS = env_dates("INTAKE_CLOSED_DAYS")
 # Questionnaire responses older than this are purged (`manage.py purge_responses`).
 RESPONSE_RETENTION_DAYS = env_int("RESPONSE_RETENTION_DAYS", 180)
+# Unsent note drafts (kept over an idle sign-out) untouched this long are purged too.
+NOTE_DRAFT_MAX_AGE_DAYS = env_int("NOTE_DRAFT_MAX_AGE_DAYS", 7)
 # The public FHIR base URL (e.g. https://iopguide.example.org/fhir) that exported
 # QuestionnaireResponses name as their Questionnaire's home. Empty: taken from the request.
 FHIR_BASE_URL = os.environ.get("FHIR_BASE_URL", "").strip().rstrip("/")

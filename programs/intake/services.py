@@ -21,6 +21,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from programs.intake import drafts
 from programs.intake.business_days import ClosedDays, business_days_before
 from programs.intake.models import CallAttempt, CallOutcome, ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF
@@ -220,6 +221,8 @@ def add_note(response: Response, *, by: User, text: str) -> StaffNote:
     with transaction.atomic():
         note = StaffNote.objects.create(response=response, author=by, text=text)
         refresh_queue_rank(response)
+        # The draft this note was typed from (if any) is now the note.
+        drafts.discard(response, user=by, box=drafts.NoteDraft.Box.NOTE)
     return note
 
 
@@ -266,6 +269,7 @@ def log_call(
                 )
         except IntegrityError:
             raise DuplicateCallAttempt from None
+        drafts.discard(response, user=by, box=drafts.NoteDraft.Box.CALL)
     return attempt, changes
 
 

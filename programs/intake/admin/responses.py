@@ -11,6 +11,7 @@ import json
 from datetime import datetime
 from typing import TypedDict, cast
 
+from django import http
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import ChangeList
@@ -27,7 +28,8 @@ from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import override
 
-from programs.intake import audit, exports, fhir
+from programs.core.staff_session import session_time_left
+from programs.intake import audit, drafts, exports, fhir
 from programs.intake import services as queue
 from programs.intake.admin.listing import AssigneeFilter, ContactStatusFilter, QueueFilter
 from programs.intake.admin.shared import (
@@ -267,6 +269,7 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             ),
             path("<path:object_id>/notes/", view(self.note_view), name=f"{prefix}_note"),
             path("<path:object_id>/call/", view(self.call_view), name=f"{prefix}_call"),
+            path("<path:object_id>/draft/", view(self.draft_view), name=f"{prefix}_draft"),
             path(
                 "<path:object_id>/export/<str:export_format>/",
                 view(self.export_view),
@@ -328,6 +331,12 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
         attempts = list(response.call_attempts.select_related("caller"))
         if can_add_note and note_form is None:
             note_form = StaffNoteForm()
+        restored = self._restore_drafts(
+            request,
+            response,
+            note_form if can_add_note else None,
+            call_form if can_log_call else None,
+        )
         also = dict(
             TreatmentLevel.objects.filter(slug__in=response.also_consider).values_list(
                 "slug", "name"
@@ -394,6 +403,7 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             "delete_url": reverse("admin:programs_response_delete", args=[response.pk]),
             "changelist_url": reverse("admin:programs_response_changelist"),
             "is_me_assigned": contact is not None and contact.assigned_to_id == request.user.pk,
+            **restored,
         }
         request.current_app = self.admin_site.name
         return TemplateResponse(
@@ -540,6 +550,72 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
             workspace = reverse("admin:intake_workspace")
             return HttpResponseRedirect(f"{workspace}?{filters}" if filters else workspace)
         return HttpResponseRedirect(self._detail_url_in_queue(next_pk, filters))
+
+    # -- Note drafts (programs/intake/drafts.py, js/staff-session.js) ---------------------
+
+    def _restore_drafts(
+        self,
+        request: HttpRequest,
+        response: Response,
+        note_form: StaffNoteForm | None,
+        call_form: CallLogForm | None,
+    ) -> dict:
+        """Put this user's drafts back in the page's empty note boxes (one query).
+
+        A form sent back with errors keeps what was posted, and its draft stays stored.
+        """
+        boxes: dict[str, tuple[StaffNoteForm | CallLogForm | None, str]] = {
+            drafts.NoteDraft.Box.NOTE: (note_form, "text"),
+            drafts.NoteDraft.Box.CALL: (call_form, "note"),
+        }
+        restored: dict = {
+            "draft_url": reverse("admin:programs_response_draft", args=[response.pk]),
+            "note_draft": None,
+            "call_draft": None,
+        }
+        if note_form is None and call_form is None:
+            return restored
+        for box, draft in drafts.for_page(response, staff_user(request)).items():
+            form, field = boxes.get(box, (None, ""))
+            if form is None or form.is_bound:
+                continue
+            form.initial[field] = draft.text
+            restored[f"{box}_draft"] = {"saved_at": drafts.saved_at(draft)}
+        return restored
+
+    def draft_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """Save (or, with empty text, delete) the signed-in user's draft of one note box.
+
+        Answers JSON for the page's script; the "Discard draft" button (a plain form)
+        comes back to the page. Only ever the requesting user's own draft.
+        """
+        if request.method != "POST":
+            return http.HttpResponseNotAllowed(["POST"])
+        response = self._get_response(request, object_id)
+        form = drafts.NoteDraftForm(request.POST)
+        discarding = "discard" in request.POST
+        if not form.is_valid():
+            if discarding:
+                self.message_user(request, form.first_error(), messages.ERROR)
+                return HttpResponseRedirect(self.detail_url(response))
+            return http.JsonResponse({"error": form.first_error()}, status=400)
+        box = form.cleaned_data["box"]
+        user = staff_user(request)
+        if discarding:
+            drafts.discard(response, user=user, box=box)
+            self.message_user(request, "Draft discarded.")
+            anchor = "#calls" if box == drafts.NoteDraft.Box.CALL else "#timeline"
+            return HttpResponseRedirect(self.detail_url(response) + anchor)
+        draft = drafts.save(response, user=user, box=box, text=form.cleaned_data["text"])
+        return http.JsonResponse(
+            {
+                "box": box,
+                "saved": draft is not None,
+                "saved_at": drafts.saved_at(draft) if draft else "",
+                # For the page's countdown (a draft save does not count as activity).
+                "session": session_time_left(request),
+            }
+        )
 
     def _detail_url_in_queue(self, pk: int, filters: str) -> str:
         url = reverse("admin:programs_response_change", args=[pk])

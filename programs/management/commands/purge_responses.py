@@ -10,7 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from programs.core import ratelimit
-from programs.intake import audit, services
+from programs.intake import audit, drafts, services
 from programs.intake.models import AuditAction, StaffNote
 from programs.questionnaire.models import OPEN_STATUSES, ContactRequest, Response
 
@@ -94,3 +94,9 @@ class Command(BaseCommand):
             counters = ratelimit.delete_expired()
             if counters:
                 self.stdout.write(f"Deleted {plural(counters, 'finished rate-limit counter')}.")
+        # Unsent note drafts (kept over an idle sign-out) nobody came back for.
+        old_drafts = drafts.expired().count() if dry_run else drafts.purge()
+        self.stdout.write(
+            f"{verb} {plural(old_drafts, 'note draft')} untouched for "
+            f"{settings.NOTE_DRAFT_MAX_AGE_DAYS} days."
+        )
