@@ -1,4 +1,4 @@
-"""Time the intake queue's admin pages on a large table. Not run by the test suite.
+"""Time the intake workspace's queue pages on a large table. Not run by the test suite.
 
 Fills the database named by DATABASE_URL with N responses (default 100,000) spread over the
 retention period, some with contact requests, then loads the queue pages as an intake staff
@@ -44,14 +44,13 @@ from programs.questionnaire.models import (  # noqa: E402
 COUNT = int(os.environ.get("BENCH_RESPONSES", "100000"))
 BATCH = 2000
 PAGES = [
-    ("queue", "/admin/programs/response/"),
-    ("queue, page 50", "/admin/programs/response/?p=50"),
-    ("new requests", "/admin/programs/response/?queue=new"),
-    ("waiting", "/admin/programs/response/?queue=waiting"),
-    ("crisis, last 7 days", "/admin/programs/response/?queue=crisis_recent"),
-    ("open, unassigned", "/admin/programs/response/?assignee=nobody"),
-    ("search", "/admin/programs/response/?q={code}"),
-    ("contact requests", "/admin/programs/contactrequest/"),
+    ("queue", "/admin/intake/"),
+    ("queue, page 50", "/admin/intake/?page=50"),
+    ("new requests", "/admin/intake/?status=new"),
+    ("waiting", "/admin/intake/?queue=waiting"),
+    ("crisis, last 7 days", "/admin/intake/?queue=crisis_recent"),
+    ("in progress", "/admin/intake/?status=in_progress"),
+    ("search", "/admin/intake/?q={code}"),
     ("home", "/admin/"),
 ]
 
@@ -156,14 +155,9 @@ def main() -> None:
             f"slowest {float(slowest['time']) * 1000:6.1f} ms: {slowest['sql'][:90]}"
         )
     if connection.vendor == "postgresql":
-        from django.contrib.admin import site
+        from programs.intake.admin.workspace import ORDERING
 
-        admin = site._registry[Response]
-        sql, params = (
-            Response.objects.for_queue()
-            .order_by(*admin.ordering or ())[:50]
-            .query.sql_with_params()
-        )
+        sql, params = Response.objects.for_queue().order_by(*ORDERING)[:50].query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute("EXPLAIN ANALYZE " + sql, params)
             print("\nPlan of the first queue page:")

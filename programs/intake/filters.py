@@ -13,11 +13,17 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils import timezone
 
 from programs.core.phones import PhoneError, normalise_us_phone
-from programs.intake.services import queue_staff
+from programs.intake.services import crisis_since, queue_staff, waiting_cutoff
 from programs.levels.models import TreatmentLevel
-from programs.questionnaire.models import ContactStatus, SiteLanguage, normalise_reference_code
+from programs.questionnaire.models import (
+    NOT_REACHED_STATUSES,
+    ContactStatus,
+    SiteLanguage,
+    normalise_reference_code,
+)
 
 SEARCH_MAX_LENGTH = 200
 QUEUE_STATE_MAX_LENGTH = 1000
@@ -79,8 +85,18 @@ def _yes_no(queryset: QuerySet, field: str, value: str) -> QuerySet:
 
 
 class QueueFilter(django_filters.FilterSet):
-    """Status, assignee, "mine", suggested level, crisis and language."""
+    """Needs attention, status, assignee, "mine", suggested level, crisis and language."""
 
+    # The admin home page's counts (services.queue_summary), listed exactly.
+    queue = django_filters.ChoiceFilter(
+        label="Needs attention",
+        choices=[
+            ("crisis_recent", "Crisis, last 7 days"),
+            ("waiting", "Waiting over 2 business days"),
+        ],
+        method="filter_queue",
+        empty_label="Everything",
+    )
     status = django_filters.ChoiceFilter(
         label="Contact request",
         choices=[(NO_REQUEST, "No contact request"), *ContactStatus.choices],
@@ -112,6 +128,17 @@ class QueueFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
         label="Language", field_name="language", choices=SiteLanguage.choices, empty_label="Any"
     )
+
+    def filter_queue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        now = timezone.now()
+        if value == "crisis_recent":
+            return queryset.filter(crisis=True, created_at__gte=crisis_since(now))
+        if value == "waiting":
+            return queryset.filter(
+                contact_request__status__in=NOT_REACHED_STATUSES,
+                contact_request__created_at__lt=waiting_cutoff(now),
+            )
+        return queryset
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == NO_REQUEST:

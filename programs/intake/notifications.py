@@ -45,7 +45,7 @@ def workspace_link(response_id: int | None = None, *, queue: str = "") -> str:
     if response_id is not None:
         path = reverse("admin:programs_response_change", args=[response_id])
     else:
-        path = reverse("admin:programs_response_changelist")
+        path = reverse("admin:intake_workspace")
         if queue:
             path = f"{path}?{urlencode({'queue': queue})}"
     return f"{settings.SITE_URL}{path}"

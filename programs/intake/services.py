@@ -26,7 +26,6 @@ from programs.intake.business_days import ClosedDays, business_days_before
 from programs.intake.models import CallAttempt, CallOutcome, ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF
 from programs.questionnaire.models import (
-    CLOSED_STATUSES,
     ContactRequest,
     ContactStatus,
     Response,
@@ -38,8 +37,6 @@ if TYPE_CHECKING:
 
 WAITING_BUSINESS_DAYS = 2
 RECENT_CRISIS_DAYS = 7
-# "Mark contacted" only moves a request forward; a scheduled or closed one stays as it is.
-MARKABLE_CONTACTED = frozenset({ContactStatus.NEW, ContactStatus.IN_PROGRESS})
 
 
 class StaleContactRequest(Exception):
@@ -177,40 +174,6 @@ def describe_changes(changes: Iterable[ContactRequestChange]) -> str:
         else:
             parts.append(f"assigned to {staff_name(change.assignee) or 'nobody'}")
     return "; ".join(parts)
-
-
-@dataclass(frozen=True)
-class BulkResult:
-    # (reference code, changes) for each response whose contact request changed.
-    changed: list[tuple[str, list[ContactRequestChange]]]
-    skipped: int  # selected responses with no request, or whose request could not change
-
-
-def _contacts_of(responses: QuerySet) -> QuerySet:
-    return ContactRequest.objects.filter(response__in=responses).select_related("response")
-
-
-def mark_contacted(responses: QuerySet, *, by: User) -> BulkResult:
-    """Mark the new and in-progress contact requests of these responses as contacted."""
-    total = responses.count()
-    changed = []
-    for contact in _contacts_of(responses).filter(status__in=MARKABLE_CONTACTED):
-        changes = update_contact_request(contact.pk, by=by, status=ContactStatus.CONTACTED)
-        if changes:
-            changed.append((contact.response.reference_code, changes))
-    return BulkResult(changed, total - len(changed))
-
-
-def assign(responses: QuerySet, *, to: User, by: User) -> BulkResult:
-    """Assign the open contact requests of these responses to one staff member."""
-    total = responses.count()
-    changed = []
-    contacts = _contacts_of(responses).exclude(status__in=CLOSED_STATUSES)
-    for contact in contacts.exclude(assigned_to=to):
-        changes = update_contact_request(contact.pk, by=by, assigned_to=to)
-        if changes:
-            changed.append((contact.response.reference_code, changes))
-    return BulkResult(changed, total - len(changed))
 
 
 def add_note(response: Response, *, by: User, text: str) -> StaffNote:

@@ -28,11 +28,11 @@ def test_intake_staff_find_view_update_and_note_a_response(page, browser, live_s
     sign_in(page, staff)
     assert "/admin/" in page.url
 
-    page.goto(page.base + "/admin/programs/response/")
-    page.fill("#searchbar", stored.reference_code)
+    page.goto(page.base + "/admin/intake/")
+    page.fill("input[name=q]", stored.reference_code)
     with page.expect_navigation():
-        page.press("#searchbar", "Enter")
-    rows = page.locator("#result_list tbody tr")
+        page.press("input[name=q]", "Enter")
+    rows = page.locator("#content-main table tbody tr")
     assert rows.count() == 1
     with page.expect_navigation():
         page.click(f"text={stored.reference_code}")
@@ -80,9 +80,8 @@ def test_admin_pages_intake_staff_use_are_accessible(axe_page):
     findings = {}
     for name, path in {
         "admin-index": "/admin/",
-        "admin-responses": "/admin/programs/response/",
+        "admin-workspace": "/admin/intake/",
         "admin-response-detail": f"/admin/programs/response/{stored.pk}/change/",
-        "admin-contact-requests": "/admin/programs/contactrequest/",
     }.items():
         axe_page.goto(axe_page.base + path)
         violations = run_axe(axe_page)

@@ -100,9 +100,9 @@ def test_staff_see_the_safe_contact_preferences_first(page):
     page.set_viewport_size(PHONE)
     screenshot(page, "share-staff-detail-phone")
     page.set_viewport_size(DESKTOP)
-    page.goto(f"{page.base}/admin/programs/contactrequest/")
-    assert "OK to send a text" in page.inner_text("#result_list")
-    screenshot(page, "share-staff-contacts-desktop")
+    page.goto(f"{page.base}/admin/intake/")
+    assert "texts OK" in page.inner_text("#content-main table")
+    screenshot(page, "share-staff-workspace-desktop")
 
 
 @pytest.mark.parametrize("language", ["", "es"])

@@ -13,7 +13,8 @@ from tests.factories.intake import intake_user, make_response, share
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = reverse("admin:programs_response_changelist")
+EXPORT_CSV = reverse("admin:intake_workspace_export", args=["csv"])
+EXPORT_FHIR = reverse("admin:intake_workspace_export", args=["fhir"])
 
 
 def detail_url(response) -> str:
@@ -43,20 +44,19 @@ def test_every_detail_view_is_recorded_with_who_what_and_where(client, intake):
     assert entry.at is not None
 
 
-def test_csv_export_action_records_which_responses_and_the_format(client, intake):
+def test_csv_export_of_the_workspace_list_records_which_responses_and_the_format(client, intake):
     chosen = [make_response(), make_response()]
+    for response in chosen:
+        share(response)
     make_response()
-    page = client.post(
-        CHANGELIST,
-        {"action": "export_csv", "_selected_action": [r.pk for r in chosen], "index": "0"},
-    )
+    page = client.post(f"{EXPORT_CSV}?status=new")
     assert page.status_code == HTTPStatus.OK
     entry = AuditEntry.objects.get()
     assert entry.action == AuditAction.EXPORTED
     assert entry.export_format == ExportFormat.CSV
     assert sorted(entry.reference_code_list) == sorted(r.reference_code for r in chosen)
     assert entry.response_count == 2
-    assert entry.path == CHANGELIST
+    assert entry.path == EXPORT_CSV
 
 
 def test_fhir_export_from_the_detail_page_is_recorded(client, intake):
@@ -69,21 +69,26 @@ def test_fhir_export_from_the_detail_page_is_recorded(client, intake):
     assert entry.path == url
 
 
-def test_fhir_export_action_records_one_response(client, intake):
+def test_fhir_export_of_a_searched_workspace_list_records_one_response(client, intake):
     response = make_response()
-    page = client.post(
-        CHANGELIST, {"action": "export_fhir", "_selected_action": [response.pk], "index": "0"}
-    )
+    make_response()
+    page = client.post(f"{EXPORT_FHIR}?q={response.reference_code}")
     assert page["Content-Type"].startswith("application/fhir+json")
-    assert AuditEntry.objects.get().export_format == ExportFormat.FHIR
+    entry = AuditEntry.objects.get()
+    assert entry.export_format == ExportFormat.FHIR
+    assert entry.reference_code_list == [response.reference_code]
 
 
 def test_refused_exports_record_nothing(client, intake):
     responses = [make_response(), make_response()]
-    client.post(
-        CHANGELIST,
-        {"action": "export_fhir", "_selected_action": [r.pk for r in responses], "index": "0"},
-    )
+    # A filter value nobody offered, a search that cannot be read, an empty list, a GET.
+    for url in (
+        f"{EXPORT_FHIR}?status=nonsense",
+        f"{EXPORT_CSV}?q=%00",
+        f"{EXPORT_CSV}?crisis=yes",
+    ):
+        assert client.post(url).status_code == HTTPStatus.FOUND
+    assert client.get(EXPORT_CSV).status_code == HTTPStatus.FOUND
     bad_format = reverse("admin:programs_response_export", args=[responses[0].pk, "xml"])
     assert client.post(bad_format).status_code == HTTPStatus.NOT_FOUND
     assert not AuditEntry.objects.exists()
@@ -139,9 +144,8 @@ def test_audit_entries_and_logs_never_hold_answers_or_contact_details(
     client.post(reverse("admin:programs_response_note", args=[response.pk]), {"text": secret_note})
     for fmt in ("csv", "fhir"):
         client.post(reverse("admin:programs_response_export", args=[response.pk, fmt]))
-    client.post(
-        CHANGELIST, {"action": "export_csv", "_selected_action": [response.pk], "index": "0"}
-    )
+    client.post(f"{EXPORT_CSV}?q=Quintessa")
+    client.post(f"{EXPORT_FHIR}?q=555-0147")
     admin_client.get(reverse("admin:programs_auditentry_changelist"))
     call_command("purge_responses", "--older-than", "1", stdout=io.StringIO())
 

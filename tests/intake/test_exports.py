@@ -15,7 +15,8 @@ from programs.questionnaire.questions import QUESTIONNAIRE_VERSIONS, QUESTIONS, 
 from tests.factories.intake import intake_user, make_response, share
 from tests.factories.questionnaire import answers
 
-CHANGELIST = reverse("admin:programs_response_changelist")
+EXPORT_CSV = reverse("admin:intake_workspace_export", args=["csv"])
+WORKSPACE = reverse("admin:intake_workspace")
 
 
 @pytest.mark.parametrize(
@@ -48,16 +49,14 @@ def read_csv(content: bytes) -> list[dict[str, str]]:
 
 
 @pytest.mark.django_db
-def test_csv_action_has_one_readable_row_per_selected_response(client):
+def test_csv_export_has_one_readable_row_per_listed_response(client):
     calm = make_response(substances=["alcohol", "cannabis"], frequency="daily")
     crisis = make_response(danger_now=["withdrawal_emergency"], for_whom="someone_else")
-    make_response()  # not selected
+    spanish = make_response()
+    Response.objects.filter(pk=spanish.pk).update(language="es")  # filtered out
     share(calm, name="=cmd|' /C calc'!A0", phone="+1 555 0100", email="a@example.org")
     client.force_login(intake_user())
-    page = client.post(
-        CHANGELIST,
-        {"action": "export_csv", "_selected_action": [calm.pk, crisis.pk], "index": "0"},
-    )
+    page = client.post(f"{EXPORT_CSV}?language=en")
     assert page.status_code == HTTPStatus.OK
     assert page["Content-Type"] == "text/csv; charset=utf-8"
     assert page["Content-Disposition"].startswith('attachment; filename="iop-guide-responses-')
@@ -164,45 +163,36 @@ def test_csv_export_from_the_detail_page_has_one_row(client):
 @pytest.mark.django_db
 def test_too_large_an_export_is_refused_with_a_message(client, monkeypatch):
     monkeypatch.setattr(exports, "MAX_EXPORT", 2)
-    responses = [make_response() for _ in range(3)]
+    for _ in range(3):
+        make_response()
     client.force_login(intake_user())
-    page = client.post(
-        CHANGELIST,
-        {"action": "export_csv", "_selected_action": [r.pk for r in responses], "index": "0"},
-        follow=True,
-    )
+    page = client.post(EXPORT_CSV, follow=True)
     assert page["Content-Type"].startswith("text/html")
     assert "export at most 2 at a time" in page.content.decode()
-    assert not AuditEntry.objects.exists()
+    assert not AuditEntry.objects.filter(action="exported").exists()
 
 
 @pytest.mark.django_db
-def test_select_across_exports_every_matching_response(client):
-    responses = [make_response() for _ in range(3)]
+def test_the_export_has_every_page_of_the_list(client):
+    for _ in range(3):
+        make_response()
     client.force_login(intake_user())
-    page = client.post(
-        CHANGELIST,
-        {
-            "action": "export_csv",
-            "_selected_action": [responses[0].pk],
-            "select_across": "1",
-            "index": "0",
-        },
-    )
+    page = client.post(f"{EXPORT_CSV}?page=2")
     assert len(read_csv(page.content)) == Response.objects.count() == 3
 
 
 @pytest.mark.django_db
-def test_users_without_the_export_permission_get_no_export_actions(client):
+def test_users_without_the_export_permission_get_no_export_buttons(client):
     user = intake_user()
     user.groups.first().permissions.remove(
         *user.groups.first().permissions.filter(codename="export_response")
     )
     client.force_login(user)
-    html = client.get(CHANGELIST).content.decode()
-    assert "export_csv" not in html
-    assert "mark_contacted" in html
     response = make_response()
+    html = client.get(WORKSPACE).content.decode()
+    assert response.reference_code in html
+    assert "Download CSV" not in html
+    assert client.post(EXPORT_CSV).status_code == HTTPStatus.FORBIDDEN
     url = reverse("admin:programs_response_export", args=[response.pk, "csv"])
     assert client.post(url).status_code == HTTPStatus.FORBIDDEN
 

@@ -237,14 +237,15 @@ def test_exported_questionnaire_responses_are_valid_r4b(staff_client, build, sta
 
 
 @pytest.mark.django_db
-def test_the_list_action_exports_the_same_valid_document(staff_client):
+def test_the_workspace_exports_the_same_valid_document_for_a_list_of_one(staff_client):
     stored = full_v2_response()
-    page = staff_client.post(
-        reverse("admin:programs_response_changelist"),
-        {"action": "export_fhir", "_selected_action": [stored.pk], "index": "0"},
-    )
+    make_response()
+    url = reverse("admin:intake_workspace_export", args=["fhir"])
+    page = staff_client.post(f"{url}?q={stored.reference_code}")
     assert page.status_code == HTTPStatus.OK
-    assert_valid_r4b(json.loads(page.content), "QuestionnaireResponse")
+    document = json.loads(page.content)
+    assert_valid_r4b(document, "QuestionnaireResponse")
+    assert document == exported(staff_client, stored)
 
 
 # -- Any response the builder can make ------------------------------------------------

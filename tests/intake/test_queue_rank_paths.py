@@ -29,12 +29,11 @@ from programs.questionnaire.models import (
     Response,
     queue_rank,
 )
-from tests.factories.intake import intake_user, make_response, make_user, share
+from tests.factories.intake import intake_user, make_response, share
 
 pytestmark = pytest.mark.django_db
 
-CHANGELIST = reverse("admin:programs_response_changelist")
-CONTACTS = reverse("admin:programs_contactrequest_changelist")
+WORKSPACE = reverse("admin:intake_workspace")
 
 
 def live_rank(response: Response) -> int:
@@ -62,9 +61,9 @@ def assert_queue_is_right(client=None) -> list[int]:
     )
     assert stored == expected
     if client is not None:  # and the page staff read shows that order
-        page = client.get(CHANGELIST)
+        page = client.get(WORKSPACE)
         assert page.status_code == HTTPStatus.OK
-        assert [r.pk for r in page.context["cl"].result_list] == expected
+        assert [row.pk for row in page.context["rows"]] == expected
     return expected
 
 
@@ -114,11 +113,6 @@ def contact_form(contact: ContactRequest, **changes) -> dict:
         "expected_assignee": contact.assigned_to_id or "",
     }
     return data | changes
-
-
-def run_action(client, action: str, objects, url: str) -> None:
-    data = {"action": action, "_selected_action": [o.pk for o in objects], "index": "0"}
-    assert client.post(url, data).status_code == HTTPStatus.FOUND
 
 
 # --- The public site -------------------------------------------------------------------
@@ -196,42 +190,20 @@ def test_the_response_pages_note_form(staff_client, queue):
     assert_queue_is_right(staff_client)
 
 
-# --- The lists' actions ----------------------------------------------------------------
+# --- The admin ------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("where", ["responses", "contacts"])
-def test_mark_contacted_from_either_list(staff_client, queue, where):
-    if where == "responses":
-        selected, url = list(Response.objects.all()), CHANGELIST
-    else:
-        selected, url = list(ContactRequest.objects.all()), CONTACTS
-    run_action(staff_client, "mark_contacted", selected, url)
-    assert rank_of(queue["shared_crisis"]) == QueueRank.ROUTINE
-    assert rank_of(queue["new_request"]) == QueueRank.ROUTINE
-    assert rank_of(queue["anonymous_crisis"]) == QueueRank.CRISIS
-    assert_queue_is_right(staff_client)
-
-
-@pytest.mark.parametrize("where", ["responses", "contacts"])
-def test_assign_to_me_from_either_list(staff_client, queue, where):
-    if where == "responses":
-        selected, url = list(Response.objects.all()), CHANGELIST
-    else:
-        selected, url = list(ContactRequest.objects.all()), CONTACTS
-    run_action(staff_client, "assign_to_me", selected, url)
-    assert ContactRequest.objects.filter(assigned_to=staff_client.user).count() == 2
-    assert rank_of(queue["shared_crisis"]) == QueueRank.CRISIS
-    assert_queue_is_right(staff_client)
-
-
-def test_the_lists_offer_no_other_way_to_edit():
-    """No list editing, inlines or change forms that would write around the services."""
-    for model in (Response, ContactRequest):
-        model_admin = admin.site._registry[model]
-        assert not model_admin.list_editable
-        assert not model_admin.inlines
-        assert not model_admin.has_add_permission(None)
-        assert not model_admin.has_change_permission(None)
+def test_the_admin_offers_no_other_way_to_edit():
+    """No list editing, actions, inlines or change forms that would write around the
+    services; contact requests have no admin of their own (the response page and the
+    workspace show them)."""
+    model_admin = admin.site._registry[Response]
+    assert not model_admin.list_editable
+    assert not model_admin.actions
+    assert not model_admin.inlines
+    assert not model_admin.has_add_permission(None)
+    assert not model_admin.has_change_permission(None)
+    assert ContactRequest not in admin.site._registry
 
 
 # --- The services themselves ------------------------------------------------------------
@@ -273,37 +245,6 @@ def test_a_stale_form_changes_nothing(queue):
 
 
 # --- Deleting a contact request ---------------------------------------------------------
-
-
-def test_deleting_a_contact_request_on_its_page(admin_client, queue):
-    crisis, request = queue["shared_crisis"], queue["new_request"]
-    for response in (crisis, request):
-        contact = response.contact_request
-        url = reverse("admin:programs_contactrequest_delete", args=[contact.pk])
-        assert admin_client.post(url, {"post": "yes"}).status_code == HTTPStatus.FOUND
-    assert not ContactRequest.objects.exists()
-    # The crisis has nobody to reach and no note: unhandled, on top again.
-    assert rank_of(crisis) == QueueRank.CRISIS
-    assert rank_of(request) == QueueRank.ROUTINE
-    assert_queue_is_right(admin_client)
-
-
-def test_deleting_contact_requests_from_the_list(admin_client, queue):
-    crisis = queue["shared_crisis"]
-    services.update_contact_request(
-        crisis.contact_request.pk, by=make_user(superuser=True), status=ContactStatus.CONTACTED
-    )
-    assert rank_of(crisis) == QueueRank.ROUTINE
-    data = {
-        "action": "delete_selected",
-        "_selected_action": list(ContactRequest.objects.values_list("pk", flat=True)),
-        "post": "yes",
-    }
-    assert admin_client.post(CONTACTS, data).status_code == HTTPStatus.FOUND
-    assert not ContactRequest.objects.exists()
-    assert rank_of(crisis) == QueueRank.CRISIS
-    assert rank_of(queue["new_request"]) == QueueRank.ROUTINE
-    assert_queue_is_right(admin_client)
 
 
 def test_deleting_through_the_service_with_a_note_kept(queue):

@@ -2,7 +2,6 @@
 
 import csv
 import io
-import re
 from http import HTTPStatus
 
 import pytest
@@ -14,7 +13,7 @@ from tests.factories.intake import intake_user, make_response, share
 
 pytestmark = pytest.mark.django_db
 
-CONTACTS = reverse("admin:programs_contactrequest_changelist")
+WORKSPACE = reverse("admin:intake_workspace")
 
 
 @pytest.fixture
@@ -66,19 +65,17 @@ def test_an_email_only_request_shows_no_phone_preferences(intake):
     assert "voicemail" not in html.lower()
 
 
-def test_the_contact_list_shows_safe_contact_right_after_the_reference(intake):
+def test_the_workspace_queue_shows_safe_contact_on_each_row(intake):
     first = make_response()
     share(first, phone="+12125550199", voicemail_ok=True, safe_times="=HYPERLINK() <b>x</b>")
     second = make_response()
     share(second, phone="", email="b@example.org")
-    html = intake.get(CONTACTS).content.decode()
-    headers = re.findall(r'<th scope="col"[^>]*>.*?<(?:a|span)[^>]*>([^<]+)<', html, re.S)
-    assert headers.index("Safe contact") < headers.index("Shared")
-    assert "OK to leave a voicemail" in html
-    assert "Do not send texts" in html
+    html = intake.get(WORKSPACE).content.decode()
+    assert "Voicemail OK" in html
+    assert "texts not OK" in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html  # the person's words, escaped
-    assert "Email only" in html
-    assert "(212) 555-0199" not in html  # details stay on the logged detail page
+    assert "<b>x</b>" not in html
+    assert "b@example.org" in html
 
 
 def test_csv_has_safe_contact_columns_before_the_details():

@@ -111,8 +111,8 @@ def test_seeded_data_works_in_the_site_and_the_admin(client):
     assert client.get(program.get_absolute_url()).status_code == HTTPStatus.OK
     assert client.get("/programs/?level=iop&schedule=evening").status_code == HTTPStatus.OK
     client.force_login(intake_user())
-    changelist = reverse("admin:programs_response_changelist")
-    assert client.get(changelist).status_code == HTTPStatus.OK
+    workspace = reverse("admin:intake_workspace")
+    assert client.get(workspace).status_code == HTTPStatus.OK
     response = Response.objects.filter(contact_request__isnull=False).first()
     detail = reverse("admin:programs_response_change", args=[response.pk])
     assert client.get(detail).status_code == HTTPStatus.OK
@@ -134,7 +134,7 @@ def test_query_counts_do_not_grow_with_the_data(client):
     client.force_login(staff)
     response = Response.objects.filter(contact_request__isnull=False).first()
     admin = [
-        reverse("admin:programs_response_changelist"),
+        reverse("admin:intake_workspace"),
         reverse("admin:programs_response_change", args=[response.pk]),
     ]
     client.logout()

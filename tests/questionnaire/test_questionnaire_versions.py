@@ -34,7 +34,7 @@ from tests.factories.intake import intake_user
 V1 = "2026-11"
 V2 = "2026-12"
 SERVED_BASE = "http://testserver/fhir"
-CHANGELIST = reverse("admin:programs_response_changelist")
+EXPORT_CSV = reverse("admin:intake_workspace_export", args=["csv"])
 
 V1_SUICIDE_PLAN = "Thinking about suicide with a plan, or getting ready to act"
 V2_SUICIDE_PLAN = "Thinking about suicide with a plan or intent to act, or getting ready to act"
@@ -224,13 +224,12 @@ def fhir_export(client, response: Response) -> dict:
 
 
 def csv_export(client, responses: list[Response]) -> dict[str, dict[str, str]]:
-    page = client.post(
-        CHANGELIST,
-        {"action": "export_csv", "_selected_action": [r.pk for r in responses], "index": "0"},
-    )
+    """The rows of these responses in the workspace's CSV export of the whole queue."""
+    page = client.post(EXPORT_CSV)
     assert page.status_code == HTTPStatus.OK
     rows = csv.DictReader(io.StringIO(page.content.decode("utf-8").lstrip("\ufeff")))
-    return {row["Reference code"]: row for row in rows}
+    codes = {r.reference_code for r in responses}
+    return {row["Reference code"]: row for row in rows if row["Reference code"] in codes}
 
 
 def items_of(document: dict) -> dict[str, dict]:

@@ -1,5 +1,8 @@
-"""Admin for the intake team's response queue and each response's read-only detail page.
+"""Admin for each response's read-only detail page; the queue is the intake workspace.
 
+The admin's list of responses sends everyone who may see it to the workspace
+(/admin/intake/, programs/intake/admin/workspace.py): only documented ModelAdmin hooks
+here (``changelist_view``, ``change_view``, ``get_urls``, ``get_queryset``).
 Answers are never editable, by anyone: the change view is a read-only detail page, and
 status, assignment and notes have their own small forms posting to their own URLs.
 Every detail view, export, status change and note is written to the access log.
@@ -14,16 +17,13 @@ from typing import TypedDict, cast
 from django import http
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
 from django.utils.http import urlencode
-from django.utils.safestring import mark_safe
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import override
@@ -31,57 +31,22 @@ from django.utils.translation import override
 from programs.core.staff_session import session_time_left
 from programs.intake import audit, drafts, exports, fhir
 from programs.intake import services as queue
-from programs.intake.admin.listing import AssigneeFilter, ContactStatusFilter, QueueFilter
 from programs.intake.admin.shared import (
-    QueueActionsMixin,
-    ReceivedFilter,
-    assignee_html,
+    ResponsePermissionsMixin,
     csv_download,
     fhir_download,
     received_html,
-    reference_html,
-    search_by_code,
     staff_user,
     status_badge,
 )
 from programs.intake.admin.workspace import WALK_KEY, WALK_MAX, next_in_queue
-from programs.intake.filters import queue_state
+from programs.intake.filters import PAGE_PARAM, QueueFilter, queue_state
 from programs.intake.forms import CallLogForm, ContactUpdateForm, StaffNoteForm
 from programs.intake.models import AuditAction, CallAttempt, ContactRequestChange, ExportFormat
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
 from programs.questionnaire.models import ContactRequest, Response, ResponseQuerySet
 from programs.questionnaire.questions import SECTIONS, answer_labels, questions_for
-
-
-class SuggestedLevelFilter(admin.RelatedFieldListFilter):
-    """The suggested level; a crisis response has none, and the filter says so in words."""
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.empty_value_display = mark_safe("None: crisis")
-
-
-class QueueChangeList(ChangeList):
-    """The queue's page of rows, loaded without the answers and reasons it never shows."""
-
-    # JSON columns (parsed row by row) and contact details: the detail page shows them.
-    not_listed = [
-        "answers",
-        "area_scores",
-        "reasons",
-        "crisis_reasons",
-        "also_consider",
-        "flags",
-        "notes",
-        "contact_request__name",
-        "contact_request__phone",
-        "contact_request__email",
-    ]
-
-    def get_results(self, request: HttpRequest) -> None:
-        super().get_results(request)
-        self.result_list = self.result_list.defer(*self.not_listed)
 
 
 @override("en")
@@ -201,60 +166,26 @@ def _timeline(
 
 
 @admin.register(Response)
-class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
-    list_display = ["reference", "received", "answered_for", "level", "contact_status"]
-    list_display_links = ["reference"]
-    list_select_related = ["suggested_level", "contact_request", "contact_request__assigned_to"]
-    list_filter = [
-        QueueFilter,
-        "crisis",
-        ContactStatusFilter,
-        AssigneeFilter,
-        ("suggested_level", SuggestedLevelFilter),
-        "for_whom",
-        ("created_at", ReceivedFilter),
-    ]
-    # Crisis responses nobody has handled, then new contact requests, then newest first
-    # (see Response.queue_rank); read straight off the response_queue_order index.
-    ordering = ["-queue_rank", "-created_at", "-id"]
-    search_fields = ["reference_code"]
-    date_hierarchy = "created_at"
-
-    def get_search_results(self, request: HttpRequest, queryset: QuerySet, search_term: str):
-        return search_by_code(queryset, search_term, "reference_code"), False
-
-    def get_changelist(self, request: HttpRequest, **kwargs):
-        return QueueChangeList
+class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
+    # Nothing is ever listed or selected here: the list is the workspace.
+    actions = None
 
     def changelist_view(self, request: HttpRequest, extra_context=None):
-        return super().changelist_view(
-            request, {"title": "Intake queue: responses", **(extra_context or {})}
-        )
+        """The admin's list of responses is the intake workspace: go there.
 
-    @admin.display(description="Reference")
-    def reference(self, obj: Response) -> str:
-        return reference_html(obj)
-
-    @admin.display(description="Received", ordering="created_at")
-    def received(self, obj: Response) -> str:
-        return received_html(obj.created_at)
-
-    @admin.display(description="Answered for", ordering="for_whom")
-    def answered_for(self, obj: Response) -> str:
-        return obj.get_for_whom_display()
-
-    @admin.display(description="Suggested level", ordering="suggested_level__intensity_rank")
-    def level(self, obj: Response) -> str:
-        if obj.suggested_level is None:
-            return format_html('<span class="queue-muted">{}</span>', "None: crisis")
-        return f"{obj.suggested_level.short_name} ({obj.suggested_level.level_number})"
-
-    @admin.display(description="Contact request")
-    def contact_status(self, obj: Response) -> str:
-        contact = exports.contact_of(obj)
-        if contact is None:
-            return status_badge(None)
-        return format_html("{}<br>{}", status_badge(contact), assignee_html(contact))
+        The workspace's own filters and search (an old bookmark's ``?q=``) go along; any
+        other parameter, and any POST, is dropped.
+        """
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        allowed = {"q", PAGE_PARAM, *QueueFilter.base_filters}
+        kept = QueryDict(mutable=True)
+        for key in request.GET:
+            if key in allowed:
+                kept.setlist(key, request.GET.getlist(key))
+        state = queue_state(kept.urlencode())
+        workspace = reverse("admin:intake_workspace", current_app=self.admin_site.name)
+        return HttpResponseRedirect(f"{workspace}?{state}" if state else workspace)
 
     # -- URLs and views ---------------------------------------------------------------
 
@@ -401,7 +332,9 @@ class ResponseAdmin(QueueActionsMixin, admin.ModelAdmin):
                 "admin:programs_response_export", args=[response.pk, ExportFormat.FHIR]
             ),
             "delete_url": reverse("admin:programs_response_delete", args=[response.pk]),
-            "changelist_url": reverse("admin:programs_response_changelist"),
+            # Back to the workspace queue this page was opened from, filters and all.
+            "changelist_url": reverse("admin:intake_workspace")
+            + (f"?{filters}" if filters else ""),
             "is_me_assigned": contact is not None and contact.assigned_to_id == request.user.pk,
             **restored,
         }

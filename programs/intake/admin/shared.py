@@ -1,7 +1,6 @@
-"""What the intake team's two lists share: the response queue and the contact requests.
-
-Their list settings, permissions and actions (QueueActionsMixin), the cells both show,
-the reference-code search, the date filters and the CSV and FHIR downloads.
+"""What the intake team's admin pages share: the response page's permissions, the cells
+it and the access log show, and the CSV and FHIR downloads (from a response's page and
+from the workspace, programs/intake/admin/workspace_exports.py).
 """
 
 from __future__ import annotations
@@ -9,9 +8,8 @@ from __future__ import annotations
 import functools
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
-from django.contrib import admin, messages
 from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
@@ -22,22 +20,12 @@ from django.utils.translation import get_language
 
 from programs.intake import audit, exports
 from programs.intake import services as queue
-from programs.intake.admin.listing import CappedCountPaginator
-from programs.intake.admin.rows import FastChangeListRows
 from programs.intake.fhir_views import FHIR_JSON, fhir_base_url
 from programs.intake.models import AuditAction, ExportFormat
-from programs.questionnaire.models import (
-    ContactRequest,
-    ContactStatus,
-    Response,
-    ResponseQuerySet,
-    normalise_reference_code,
-)
+from programs.questionnaire.models import ContactRequest, ContactStatus, Response
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
-
-SEARCH_HELP = "Search by the 8-character reference code the person was given, e.g. ABCD2346."
 
 
 def staff_user(request: HttpRequest) -> User:
@@ -45,14 +33,6 @@ def staff_user(request: HttpRequest) -> User:
     if not request.user.is_authenticated:
         raise PermissionDenied
     return request.user
-
-
-def search_by_code(queryset: QuerySet, term: str, field: str) -> QuerySet:
-    """Exact match on the (unique, indexed) reference code; nothing else is searchable."""
-    code = normalise_reference_code(term)
-    if not code:
-        return queryset
-    return queryset.filter(**{field: code})
 
 
 @functools.lru_cache(maxsize=4096)
@@ -91,53 +71,13 @@ def status_badge(contact: ContactRequest | None, now: datetime | None = None) ->
     )
 
 
-def assignee_html(contact: ContactRequest) -> str:
-    name = queue.staff_name(contact.assigned_to)
-    if name:
-        return format_html('<span class="queue-assignee">{}</span>', name)
-    return format_html('<span class="queue-muted">{}</span>', "Unassigned")
+class ResponsePermissionsMixin:
+    """Who may do what on a response's page, beyond seeing it.
 
-
-def reference_html(response: Response, url: str = "") -> str:
-    """The reference code, linked when ``url`` is given, with a crisis badge."""
-    code = (
-        format_html('<a class="queue-code" href="{}">{}</a>', url, response.reference_code)
-        if url
-        else format_html('<span class="queue-code">{}</span>', response.reference_code)
-    )
-    if not response.crisis:
-        return code
-    return format_html(
-        '{}<br><span class="queue-badge queue-badge-crisis">{}</span>', code, "Crisis"
-    )
-
-
-class ReceivedFilter(admin.DateFieldListFilter):
-    title_text = "received"
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.title = self.title_text
-
-
-class SharedFilter(ReceivedFilter):
-    title_text = "shared"
-
-
-class QueueActionsMixin(FastChangeListRows):
-    """List settings, permissions and actions shared by the queue and the contact requests.
-
-    Listed before admin.ModelAdmin, so these settings replace Django's defaults; each
-    admin's own class attributes still come first.
+    Listed before admin.ModelAdmin, so these replace Django's defaults.
     """
 
-    search_help_text = SEARCH_HELP
-    list_per_page = 50
-    paginator = CappedCountPaginator
-    show_full_result_count = False
-    show_facets = admin.ShowFacets.NEVER
     view_on_site = False
-    actions = ["mark_contacted", "assign_to_me", "export_csv", "export_fhir"]
 
     class Media:
         css = {"all": ["css/intake-admin.css"]}
@@ -147,7 +87,7 @@ class QueueActionsMixin(FastChangeListRows):
 
     def has_change_permission(self, request: HttpRequest, obj=None) -> bool:
         # Answers are never edited; status and assignment change on the response page's
-        # own forms or through the actions.
+        # own forms.
         return False
 
     def has_delete_permission(self, request: HttpRequest, obj=None) -> bool:
@@ -159,69 +99,12 @@ class QueueActionsMixin(FastChangeListRows):
     def has_export_permission(self, request: HttpRequest) -> bool:
         return request.user.has_perm("programs.export_response")
 
-    def responses_of(self, queryset: QuerySet) -> ResponseQuerySet:
-        # The queue's own rows, from ResponseAdmin.get_queryset; the contact requests'
-        # admin overrides this.
-        return cast(ResponseQuerySet, queryset)
 
-    def _report(self, request: HttpRequest, result: queue.BulkResult, done: str) -> None:
-        for code, changes in result.changed:
-            audit.record(
-                request,
-                AuditAction.CONTACT_CHANGED,
-                [code],
-                detail=queue.describe_changes(changes),
-            )
-        if result.changed:
-            self.message_user(request, f"{done}: {len(result.changed)}.", messages.SUCCESS)
-        if result.skipped:
-            self.message_user(
-                request,
-                f"Left alone: {result.skipped} (no contact request, or nothing to change).",
-                messages.WARNING,
-            )
-
-    @admin.action(description="Mark contacted", permissions=["change_contact"])
-    def mark_contacted(self, request: HttpRequest, queryset: QuerySet) -> None:
-        result = queue.mark_contacted(self.responses_of(queryset), by=staff_user(request))
-        self._report(request, result, "Marked contacted")
-
-    @admin.action(description="Assign to me", permissions=["change_contact"])
-    def assign_to_me(self, request: HttpRequest, queryset: QuerySet) -> None:
-        user = staff_user(request)
-        result = queue.assign(self.responses_of(queryset), to=user, by=user)
-        self._report(request, result, "Assigned to you")
-
-    @admin.action(description="Export selected as CSV", permissions=["export"])
-    def export_csv(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        responses = self.responses_of(queryset)
-        count = responses.count()
-        if count > exports.MAX_EXPORT:
-            self.message_user(
-                request,
-                f"{count:,} responses selected; export at most {exports.MAX_EXPORT:,} at a "
-                "time. Narrow the list with the filters or dates first.",
-                messages.ERROR,
-            )
-            return None
-        return csv_download(request, responses.for_queue().order_by("-created_at", "-pk"))
-
-    @admin.action(description="Export as FHIR QuestionnaireResponse (one)", permissions=["export"])
-    def export_fhir(self, request: HttpRequest, queryset: QuerySet) -> HttpResponse | None:
-        responses = list(self.responses_of(queryset).for_queue()[:2])
-        if len(responses) != 1:
-            self.message_user(
-                request,
-                "Select exactly one response to export as FHIR; each is its own document.",
-                messages.WARNING,
-            )
-            return None
-        return fhir_download(request, responses[0])
-
-
-def csv_download(request: HttpRequest, responses: QuerySet) -> HttpResponse:
+def csv_download(request: HttpRequest, responses: QuerySet, *, detail: str = "") -> HttpResponse:
     codes = list(responses.values_list("reference_code", flat=True))
-    audit.record(request, AuditAction.EXPORTED, codes, export_format=ExportFormat.CSV)
+    audit.record(
+        request, AuditAction.EXPORTED, codes, export_format=ExportFormat.CSV, detail=detail
+    )
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     download = HttpResponse(content_type="text/csv; charset=utf-8")
     download["Content-Disposition"] = f'attachment; filename="iop-guide-responses-{stamp}.csv"'
@@ -231,8 +114,10 @@ def csv_download(request: HttpRequest, responses: QuerySet) -> HttpResponse:
     return download
 
 
-def fhir_download(request: HttpRequest, response: Response) -> HttpResponse:
-    audit.record(request, AuditAction.EXPORTED, [response], export_format=ExportFormat.FHIR)
+def fhir_download(request: HttpRequest, response: Response, *, detail: str = "") -> HttpResponse:
+    audit.record(
+        request, AuditAction.EXPORTED, [response], export_format=ExportFormat.FHIR, detail=detail
+    )
     document = exports.questionnaire_response(response, fhir_base_url(request))
     download = HttpResponse(
         json.dumps(document, ensure_ascii=False, indent=2), content_type=FHIR_JSON

@@ -276,4 +276,9 @@ def workspace_urls(site: AdminSite) -> list[URLPattern]:
     def view(request: HttpRequest) -> HttpResponse:
         return workspace_view(site, request)
 
-    return [path("intake/", site.admin_view(view), name="intake_workspace")]
+    from programs.intake.admin.workspace_exports import workspace_export_urls
+
+    return [
+        path("intake/", site.admin_view(view), name="intake_workspace"),
+        *workspace_export_urls(site),
+    ]
