@@ -14,7 +14,12 @@ Most rows ask for one URL again and again (bench/wrk/request.lua), so with the p
 cache on they measure mostly the cache. The distance-search row asks a new question
 every time (bench/wrk/directory_near.lua): a random place among those of the seeded
 programs, a random radius, two filters from different groups and sometimes a later
-page, so every request runs the search.
+page, so every request runs the search. The two intake rows, signed in as an intake staff
+member, walk a shuffled list of pages (bench/wrk/paths.lua): the workspace queue with
+filters, later pages and searches by reference code, name, phone and email; and the
+response pages of many responses, among them ones with contact requests, notes and call
+attempts. Staff pages are never in the page cache: each request is rendered and leaves
+its entry in the access log, which the report counts.
 
     CI=true scripts/with-postgres .venv/bin/python bench/run.py [--duration 10] [--rows home,admin]
 
@@ -55,9 +60,11 @@ from tests.factories.questionnaire import CALM, as_post  # noqa: E402
 RESULTS = ROOT / "bench" / "results"
 LUA = ROOT / "bench" / "wrk" / "request.lua"
 NEAR_LUA = ROOT / "bench" / "wrk" / "directory_near.lua"
+PATHS_LUA = ROOT / "bench" / "wrk" / "paths.lua"
 PYTHON = sys.executable
 STARTUP_BUDGET_S = 2.0
 STAFF_USER = "bench-intake"
+SEED_STAFF = "bench-staff"  # seed_bench's staff member, who holds the seeded requests
 FILTERS = "?level=iop&schedule=evening&payment=medicaid"
 # What the distance searches pick from: places (ZIP codes and "City, ST" of seeded
 # programs), radii, two of these filter groups, and pages (1 sends no page parameter;
@@ -74,6 +81,10 @@ NEAR_FILTERS = {
 }
 NEAR_PAGES = (1, 1, 1, 2, 3)
 NEAR_PREFLIGHT = 50
+# The intake rows' lists of pages (bench/wrk/paths.lua walks them in a shuffled order).
+QUEUE_PATHS = 3000
+RESPONSE_PAGES = 3000
+STAFF_PREFLIGHT = 30
 
 
 @dataclass
@@ -103,11 +114,14 @@ class Row:
     expect: int = 200
     script: Path = LUA
     searches: NearSearches | None = None  # distinct distance searches instead of `path`
+    paths: list[str] = field(default_factory=list)  # pages to walk instead of `path`
+    paths_file: Path | None = None  # where `paths` are written for wrk
     # Filled in by the run:
     requests_per_s: float = 0.0
     p50_ms: float = 0.0
     p99_ms: float = 0.0
     errors: int = 0
+    requests_sent: int = 0  # warm-up included
     error_detail: dict = field(default_factory=dict)
     load_after: float = 0.0  # the machine's 1-minute load average when the row ended
     ratio: float | None = None
@@ -179,6 +193,127 @@ def near_searches(env: dict, directory: Path) -> NearSearches:
     return NearSearches(warmup=encoded[:split], measured=encoded[split:], directory=directory)
 
 
+# What the staff rows pick from, read from the seeded database in one shell command.
+STAFF_SAMPLE = """
+import json
+from django.contrib.auth import get_user_model
+from django.db.models import Count
+from programs.models import CallAttempt, ContactRequest, Response, StaffNote, TreatmentLevel
+def ids(queryset, n):
+    return list(queryset.order_by('?').values_list('pk', flat=True)[:n])
+responses = Response.objects.all()
+called = CallAttempt.objects.values('response')
+busy = called.annotate(n=Count('pk')).filter(n__gte=5).values_list('response', flat=True)
+contacts = list(ContactRequest.objects.order_by('?').values('name', 'phone', 'email')[:300])
+print(json.dumps({
+    'levels': list(TreatmentLevel.objects.values_list('pk', flat=True)),
+    'staff': get_user_model().objects.get(username=%r).pk,
+    'codes': list(responses.order_by('?').values_list('reference_code', flat=True)[:300]),
+    'names': [c['name'] for c in contacts],
+    'phones': [c['phone'] for c in contacts if c['phone']],
+    'emails': [c['email'] for c in contacts if c['email']],
+    'with_calls': ids(responses.filter(pk__in=called), 1200),
+    'busy': list(busy[:200]),
+    'with_notes': ids(responses.filter(pk__in=StaffNote.objects.values('response')), 600),
+    'with_contact': ids(responses.filter(contact_request__isnull=False), 600),
+    'any': ids(responses, 600),
+}))
+"""
+
+
+@dataclass
+class StaffPages:
+    """The intake rows' pages: the workspace queue's and the response pages."""
+
+    queue: list[str]
+    responses: list[str]
+
+
+def staff_pages(env: dict, seed_staff: str) -> StaffPages:
+    """Workspace queue pages (filters, pages, searches) and response pages, from the data.
+
+    The queue: no filter or one or two of status, assignee, mine, level, crisis and
+    language, sometimes a later page; a quarter are searches by reference code (as typed,
+    in lower case with a dash), name, phone number (typed as "(212) 555-0199") or email.
+    The response pages: responses with call attempts (some with many), with notes, with a
+    contact request, and any; a third opened from a filtered queue, as "Save and next" does.
+    """
+    data = json.loads(
+        manage(env, "shell", "--no-imports", "-c", STAFF_SAMPLE % seed_staff, capture=True)
+    )
+    rng = random.Random(16)
+    filters: dict[str, list[str]] = {
+        "status": ["none", "new", "in_progress", "contacted", "scheduled", "closed"],
+        "assignee": [str(data["staff"])],
+        "mine": ["yes"],
+        "level": [str(pk) for pk in data["levels"]] + ["null"],
+        "crisis": ["yes", "no"],
+        "language": ["en", "es"],
+    }
+
+    def typed_phone(stored: str) -> str:
+        digits = stored.removeprefix("+1")
+        return f"({digits[:3]}) {digits[3:6]}-{digits[6:]}" if len(digits) == 10 else stored
+
+    searches = [
+        *(f"{code[:4].lower()}-{code[4:].lower()}" for code in data["codes"]),
+        *data["names"],
+        *(typed_phone(phone) for phone in data["phones"]),
+        *data["emails"],
+    ]
+    queue: list[str] = []
+    seen: set[str] = set()
+    while len(queue) < QUEUE_PATHS and len(seen) < 10 * QUEUE_PATHS:
+        params: list[tuple[str, str]] = []
+        if searches and rng.random() < 0.25:
+            params.append(("q", rng.choice(searches)))
+        else:
+            for name in sorted(rng.sample(list(filters), rng.choice((0, 1, 1, 2, 2)))):
+                params.append((name, rng.choice(filters[name])))
+        if rng.random() < 0.2:
+            params.append(("page", str(rng.randint(2, 5))))
+        path = "/admin/intake/" + (f"?{urlencode(params)}" if params else "")
+        if path not in seen:
+            seen.add(path)
+            queue.append(path)
+    pools = [
+        (0.35, data["with_calls"]),
+        (0.05, data["busy"] or data["with_calls"]),
+        (0.2, data["with_notes"]),
+        (0.2, data["with_contact"]),
+        (0.2, data["any"]),
+    ]
+    pages = []
+    for _ in range(RESPONSE_PAGES):
+        roll, pool = rng.random(), data["any"]
+        for share, candidates in pools:
+            if roll < share and candidates:
+                pool = candidates
+                break
+            roll -= share
+        path = f"/admin/programs/response/{rng.choice(pool)}/change/"
+        if rng.random() < 1 / 3:
+            name = rng.choice(["status", "crisis", "language"])
+            state = urlencode({name: rng.choice(filters[name])})
+            path += "?" + urlencode({"_changelist_filters": state})
+        pages.append(path)
+    return StaffPages(queue=queue, responses=pages)
+
+
+def access_log_count(env: dict) -> int:
+    """Entries in the access log: each staff page read adds one."""
+    return int(
+        manage(
+            env,
+            "shell",
+            "--no-imports",
+            "-c",
+            "from programs.models import AuditEntry; print(AuditEntry.objects.count())",
+            capture=True,
+        ).strip()
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10, help="Seconds per row.")
@@ -242,18 +377,9 @@ def main() -> int:
     manage(env, "seed_bench", f"--programs={args.programs}", f"--responses={args.responses}")
     password = secrets.token_urlsafe(24)
     manage(env, "create_staff_user", STAFF_USER, "--group=intake", f"--password={password}")
-    detail_pk = manage(
-        env,
-        "shell",
-        "--no-imports",
-        "-c",
-        "from programs.models import Response;"
-        "print(Response.objects.filter(contact_request__isnull=False)"
-        ".order_by('-created_at').values_list('pk', flat=True)[0])",
-        capture=True,
-    ).strip()
     work = tempfile.TemporaryDirectory(prefix="iopguide-bench-")
     searches = near_searches(env, Path(work.name))
+    pages = staff_pages(env, SEED_STAFF)
 
     log_path = Path(tempfile.mkstemp(prefix="iopguide-bench-", suffix=".log")[1])
     log = log_path.open("w")
@@ -269,7 +395,7 @@ def main() -> int:
     try:
         client = Client(port)
         client.wait_until_up(server)
-        rows = plan(client, password, detail_pk, searches)
+        rows = plan(client, password, searches, pages, Path(work.name))
         if args.rows:
             wanted = [w.strip() for w in args.rows.split(",") if w.strip()]
             rows = [
@@ -281,7 +407,16 @@ def main() -> int:
             preflight(client, row)
         step(f"wrk: {args.duration} s per row after {args.warmup} s of warm-up")
         for row in rows:
+            logged = access_log_count(env) if row.paths else 0
             measure(wrk, port, row, args.duration, args.warmup)
+            if row.paths:
+                # Every request a rendered page: as many new access-log entries.
+                logged = access_log_count(env) - logged
+                row.note = (
+                    f"{len(row.paths):,} distinct pages; {logged:,} access-log entries for "
+                    f"{row.requests_sent:,} answers counted by wrk (warm-up included; the "
+                    "requests still in flight when wrk stopped are logged too)"
+                )
             print(
                 f"  {row.name:28} {row.connections:3} conn  {row.requests_per_s:9.1f} req/s  "
                 f"(load {row.load_after:.1f})",
@@ -330,7 +465,10 @@ def main() -> int:
         "load_before": load_before,
         "duration_s": args.duration,
         "startup_s": startup,
-        "rows": [{k: v for k, v in asdict(row).items() if k != "searches"} for row in rows],
+        "rows": [
+            {k: v for k, v in asdict(row).items() if k not in ("searches", "paths", "paths_file")}
+            for row in rows
+        ],
     }
     RESULTS.mkdir(exist_ok=True)
     out = RESULTS / f"{datetime.now():%Y-%m-%dT%H%M%S}.json"
@@ -340,10 +478,11 @@ def main() -> int:
     return 1 if failed else 0
 
 
-def plan(client: Client, password: str, detail_pk: str, searches: NearSearches) -> list[Row]:
+def plan(
+    client: Client, password: str, searches: NearSearches, pages: StaffPages, directory: Path
+) -> list[Row]:
     """The rows to measure, with the cookies and form bodies they need."""
     public = Budget(min_ratio=0.6)
-    admin = Budget(max_p99_ms=250)
 
     session = client.login(STAFF_USER, password)
     staff_cookie = f"sessionid={session}"
@@ -356,6 +495,10 @@ def plan(client: Client, password: str, detail_pk: str, searches: NearSearches) 
     if status != 302 or not headers.get("location", "").startswith("/results/"):
         sys.exit(f"bench: the questionnaire POST answered {status}, not a redirect to a result")
     result_path = headers["location"]
+    queue_file = directory / "queue-paths.txt"
+    queue_file.write_text("\n".join(pages.queue) + "\n")
+    responses_file = directory / "response-paths.txt"
+    responses_file.write_text("\n".join(pages.responses) + "\n")
 
     return [
         Row("baseline", "/bench/baseline", 4),
@@ -391,13 +534,25 @@ def plan(client: Client, password: str, detail_pk: str, searches: NearSearches) 
             expect=302,
         ),
         Row("result page", result_path, 16),
-        Row("admin response changelist", "/admin/programs/response/", 4, admin, staff_cookie),
         Row(
-            "admin response detail",
-            f"/admin/programs/response/{detail_pk}/change/",
+            "intake queue (distinct)",
+            "/admin/intake/",
             4,
-            admin,
+            Budget(min_ratio=0.08),
             staff_cookie,
+            script=PATHS_LUA,
+            paths=pages.queue,
+            paths_file=queue_file,
+        ),
+        Row(
+            "intake response page (distinct)",
+            "/admin/programs/response/",
+            4,
+            Budget(min_ratio=0.1),
+            staff_cookie,
+            script=PATHS_LUA,
+            paths=pages.responses,
+            paths_file=responses_file,
         ),
     ]
 
@@ -405,6 +560,9 @@ def plan(client: Client, password: str, detail_pk: str, searches: NearSearches) 
 def preflight(client: Client, row: Row) -> None:
     if row.searches is not None:
         preflight_searches(client, row, row.searches)
+        return
+    if row.paths:
+        preflight_paths(client, row)
         return
     method = "POST" if row.body else "GET"
     status = client.request(method, row.path, body=row.body, cookie=row.cookie).status
@@ -427,31 +585,63 @@ def preflight_searches(client: Client, row: Row, searches: NearSearches) -> None
         sys.exit(f"bench: no sample search of {row.name!r} found a program, e.g. {paths[0]}")
 
 
+def preflight_paths(client: Client, row: Row) -> None:
+    """A sample of a staff row's pages answer 200, rendered for the signed-in staff member
+    and marked never to be cached (so the page cache neither serves nor stores them)."""
+    for path in random.Random(16).sample(row.paths, min(STAFF_PREFLIGHT, len(row.paths))):
+        reply = client.request("GET", path, cookie=row.cookie)
+        if reply.status != row.expect:
+            sys.exit(f"bench: GET {path} answered {reply.status}, expected {row.expect}")
+        if "no-store" not in reply.headers.get("cache-control", "") or STAFF_USER not in (
+            reply.text
+        ):
+            sys.exit(f"bench: GET {path} is not a page rendered for {STAFF_USER}, uncached")
+
+
 def measure(wrk: str, port: int, row: Row, duration: int, warmup: int) -> None:
     url = f"http://127.0.0.1:{port}{row.path}"
     threads = min(2, row.connections)
     env = {**os.environ, "BENCH_COOKIE": row.cookie, "BENCH_BODY": row.body}
     base = [wrk, "-t", str(threads), "-c", str(row.connections), "--timeout", "5s"]
     base += ["-s", str(row.script)]
+    if row.paths_file is not None:
+        env.update(
+            BENCH_PATHS=str(row.paths_file),
+            BENCH_SEED=str(secrets.randbelow(2**31)),
+            BENCH_THREADS=str(threads),
+        )
+    warmed = 0
     if warmup:
         if row.searches is not None:
             env.update(row.searches.wrk_env(warmup=True, threads=threads))
-        subprocess.run([*base, "-d", f"{warmup}s", url], env=env, capture_output=True, check=True)
+        done = subprocess.run(
+            [*base, "-d", f"{warmup}s", url], env=env, capture_output=True, text=True, check=True
+        )
+        warmed = json.loads(result_line(done.stdout))["requests"]
+        if row.paths_file is not None:
+            env["BENCH_SEED"] = str(secrets.randbelow(2**31))  # another order than warm-up
     if row.searches is not None:
         env.update(row.searches.wrk_env(warmup=False, threads=threads))
     done = subprocess.run(
         [*base, "-d", f"{duration}s", url], env=env, capture_output=True, text=True, check=True
     )
-    line = next(x for x in done.stdout.splitlines() if x.startswith("BENCH_RESULT "))
+    line = result_line(done.stdout)
     if repeated := [x for x in done.stdout.splitlines() if x.startswith("directory_near.lua:")]:
         row.note = "; ".join([row.note, *repeated]).strip("; ")
-    result = json.loads(line.removeprefix("BENCH_RESULT "))
+    result = json.loads(line)
+    row.requests_sent = warmed + result["requests"]
     row.requests_per_s = result["requests"] / (result["duration_us"] / 1e6)
     row.p50_ms = result["p50_us"] / 1000
     row.p99_ms = result["p99_us"] / 1000
     row.error_detail = {k: v for k, v in result["errors"].items() if v}
     row.errors = sum(result["errors"].values())
     row.load_after = os.getloadavg()[0]
+
+
+def result_line(stdout: str) -> str:
+    """The JSON of request.lua's BENCH_RESULT line."""
+    line = next(x for x in stdout.splitlines() if x.startswith("BENCH_RESULT "))
+    return line.removeprefix("BENCH_RESULT ")
 
 
 def judge(rows: list[Row]) -> None:

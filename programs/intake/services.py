@@ -252,6 +252,7 @@ class PurgeResult:
     codes: list[str]  # reference codes of the responses deleted
     contacts: int  # contact requests deleted with them
     notes: int  # staff notes deleted with them
+    calls: int  # call attempts deleted with them
 
 
 # Deleted in batches: SQLite refuses statements with tens of thousands of parameters.
@@ -259,22 +260,24 @@ PURGE_BATCH = 500
 
 
 def purge_responses(expired: QuerySet, *, batch: int = PURGE_BATCH) -> PurgeResult:
-    """Delete these responses batch by batch; their contact requests and notes cascade.
+    """Delete these responses batch by batch; their contact requests, notes and call
+    attempts cascade.
 
     Call inside a transaction, with a queryset that selects only responses to delete
     (``Response.objects.expired(cutoff)``): it is read again for each batch until empty.
     Only whole responses go, so no response left behind needs its queue rank changed.
     """
     codes: list[str] = []
-    contacts = notes = 0
+    contacts = notes = calls = 0
     while True:
         rows = list(expired.order_by("pk").values_list("pk", "reference_code")[:batch])
         if not rows:
-            return PurgeResult(codes, contacts, notes)
+            return PurgeResult(codes, contacts, notes, calls)
         _total, per_model = Response.objects.filter(pk__in=[pk for pk, _ in rows]).delete()
         codes += [code for _, code in rows]
         contacts += per_model.get(ContactRequest._meta.label, 0)
         notes += per_model.get(StaffNote._meta.label, 0)
+        calls += per_model.get(CallAttempt._meta.label, 0)
 
 
 @dataclass(frozen=True)

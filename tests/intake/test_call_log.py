@@ -549,8 +549,9 @@ def test_purge_deletes_call_attempts_with_their_responses(intake, shared):
     share(kept)
     log_call(response, by=intake, outcome=CallOutcome.REACHED, note="Gone with it")
     log_call(kept, by=intake, outcome=CallOutcome.NO_ANSWER)
-    purge_responses(Response.objects.filter(pk=response.pk))
+    purged = purge_responses(Response.objects.filter(pk=response.pk))
     assert list(CallAttempt.objects.values_list("response", flat=True)) == [kept.pk]
+    assert purged.calls == 1
 
 
 def test_the_page_query_count_does_not_grow_with_calls(client, intake, shared):

@@ -5,11 +5,13 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from programs.intake.services import add_note, update_contact_request
-from programs.management.commands import purge_responses
+from programs.intake.services import add_note, log_call, purge_responses, update_contact_request
+from programs.management.commands import purge_responses as purge_command
 from programs.models import (
     AuditAction,
     AuditEntry,
+    CallAttempt,
+    CallOutcome,
     ContactRequest,
     ContactRequestChange,
     ContactStatus,
@@ -46,6 +48,9 @@ def responses(settings):
         contact = share(response)
         update_contact_request(contact.pk, by=staff, status=status)
         add_note(response, by=staff, text=f"Note while {status}")
+        # Two calls on each: a missed one, then one that got through.
+        log_call(response, by=staff, outcome=CallOutcome.NO_ANSWER)
+        log_call(response, by=staff, outcome=CallOutcome.REACHED, note=f"Call while {status}")
         made[f"old_{status}"] = response
     recent_closed = make_response(created_at=days_ago(10))
     share(recent_closed, status=ContactStatus.CLOSED)
@@ -56,7 +61,7 @@ def responses(settings):
 EXPIRED = {"old_anonymous", "old_crisis", "old_closed", "old_referred_elsewhere"}
 
 
-def test_purge_deletes_exactly_the_expired_closed_ones_with_their_requests_and_notes(
+def test_purge_deletes_exactly_the_expired_closed_ones_with_their_requests_notes_and_calls(
     responses,
 ):
     output = purge()
@@ -66,11 +71,13 @@ def test_purge_deletes_exactly_the_expired_closed_ones_with_their_requests_and_n
     gone = [responses[k] for k in EXPIRED]
     assert not ContactRequest.objects.filter(response__in=[r.pk for r in gone]).exists()
     assert not StaffNote.objects.filter(response__in=[r.pk for r in gone]).exists()
+    assert not CallAttempt.objects.filter(response__in=[r.pk for r in gone]).exists()
+    assert CallAttempt.objects.count() == 8  # those of the four open old ones
     assert ContactRequest.objects.count() == 5  # four open old ones, one recent closed
     # The changes that made the requests in progress, contacted and scheduled remain.
     assert ContactRequestChange.objects.count() == 3
     assert "Deleted 4 responses" in output
-    assert "with 2 contact requests and 2 staff notes" in output
+    assert "with 2 contact requests, 2 staff notes and 4 call attempts;" in output
     assert "kept 4 older responses whose contact request is still open" in output
 
 
@@ -83,7 +90,10 @@ def test_purge_leaves_an_audit_entry_that_outlives_the_responses(responses):
     assert entry.response_count == 4
     assert entry.actor is None
     assert entry.actor_name == "manage.py purge_responses"
-    assert "older than 180 days" in entry.detail
+    assert entry.detail == (
+        "older than 180 days, with 2 contact requests, 2 notes and 4 call attempts; "
+        "kept 4 with an open contact request"
+    )
 
 
 def test_dry_run_deletes_nothing_and_records_nothing(responses):
@@ -92,7 +102,8 @@ def test_dry_run_deletes_nothing_and_records_nothing(responses):
     assert Response.objects.count() == before
     assert not AuditEntry.objects.exists()
     assert output.startswith("Would delete 4 responses")
-    assert "with 2 contact requests and 2 staff notes" in output
+    assert "with 2 contact requests, 2 staff notes and 4 call attempts;" in output
+    assert CallAttempt.objects.count() == 12
 
 
 def test_older_than_overrides_the_setting(responses):
@@ -104,10 +115,33 @@ def test_older_than_overrides_the_setting(responses):
 
 
 def test_purge_in_several_batches(responses, monkeypatch):
-    monkeypatch.setattr(purge_responses, "BATCH", 1)
-    purge()
+    monkeypatch.setattr(purge_command, "BATCH", 1)
+    output = purge()
     assert not Response.objects.filter(pk__in=[responses[k].pk for k in EXPIRED]).exists()
     assert AuditEntry.objects.get().response_count == 4
+    # The counts add up over the batches.
+    assert "with 2 contact requests, 2 staff notes and 4 call attempts;" in output
+
+
+def test_the_service_counts_what_went_with_the_responses(responses, settings):
+    expired = Response.objects.filter(pk__in=[responses[k].pk for k in EXPIRED])
+    codes = sorted(expired.values_list("reference_code", flat=True))
+    result = purge_responses(expired, batch=3)
+    assert sorted(result.codes) == codes
+    assert (result.contacts, result.notes, result.calls) == (2, 2, 4)
+    assert CallAttempt.objects.count() == 8
+
+
+def test_singular_counts_read_right(settings):
+    settings.RESPONSE_RETENTION_DAYS = 180
+    staff = intake_user()
+    response = make_response(created_at=days_ago(200))
+    share(response, status=ContactStatus.CLOSED)
+    add_note(response, by=staff, text="Closed")
+    log_call(response, by=staff, outcome=CallOutcome.WRONG_NUMBER)
+    output = purge()
+    assert "Deleted 1 response " in output
+    assert "with 1 contact request, 1 staff note and 1 call attempt;" in output
 
 
 def test_nothing_to_purge_still_leaves_a_record_of_the_run():

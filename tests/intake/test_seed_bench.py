@@ -1,6 +1,7 @@
 """`manage.py seed_bench`: made-up programs and responses, fast, idempotent, consistent."""
 
 import random
+from collections import Counter
 from datetime import timedelta
 from http import HTTPStatus
 from io import StringIO
@@ -13,9 +14,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from programs.core.phones import normalise_us_phone
 from programs.directory.geo import Point, haversine_miles, zip_point
 from programs.management.commands.seed_bench import SESSION_TIMES, seed_programs
 from programs.models import (
+    CallAttempt,
+    CallOutcome,
     ContactRequest,
     ContactRequestChange,
     ContactStatus,
@@ -41,6 +45,8 @@ def seed(*args: str) -> str:
 
 def test_seeds_programs_and_responses_with_their_requests_notes_and_history():
     summary = seed("--programs", "20", "--responses", "50")
+    calls = CallAttempt.objects.count()
+    assert f"{StaffNote.objects.count()} staff notes, {calls} call attempts)" in summary
     assert summary.startswith("Seeded 20 programs")
     assert summary.count("\n") == 1  # one line
     programs = Program.objects.filter(slug__startswith="bench-")
@@ -57,10 +63,54 @@ def test_seeds_programs_and_responses_with_their_requests_notes_and_history():
     for contact in contacts:
         assert contact.created_at >= contact.response.created_at
         assert contact.consent
+    # Each request someone took: assigned to them, then moved on from new.
+    worked = contacts.exclude(status=ContactStatus.NEW)
     changes = ContactRequestChange.objects.select_related("contact_request")
-    assert changes.count() == contacts.exclude(status=ContactStatus.NEW).count()
-    assert all(c.new_status == c.contact_request.status for c in changes)
+    status_changes = changes.filter(kind=ContactRequestChange.Kind.STATUS)
+    assert status_changes.count() == worked.count()
+    assert all(c.new_status == c.contact_request.status for c in status_changes)
+    assignments = changes.filter(kind=ContactRequestChange.Kind.ASSIGNMENT)
+    assert sorted(a.contact_request_id for a in assignments) == sorted(w.pk for w in worked)
+    assert all(a.assignee_id == a.contact_request.assigned_to_id for a in assignments)
     assert StaffNote.objects.exists()
+
+
+def test_calls_notes_and_contacts_in_the_proportions_of_a_working_queue():
+    seed("--programs", "0", "--responses", "2000")
+    contacts = ContactRequest.objects.select_related("response")
+    assert 300 < contacts.count() < 500  # one response in five shared its details
+    phones = [c.phone for c in contacts if c.phone]
+    assert len(phones) > 0.9 * contacts.count()
+    assert all(normalise_us_phone(phone) == phone for phone in phones)  # E.164, as stored
+    assert len({c.name for c in contacts}) > 20
+    assert {c.preferred_language for c in contacts} == {"en", "es"}
+    calls = CallAttempt.objects.select_related("response__contact_request")
+    assert set(calls.values_list("outcome", flat=True)) == set(CallOutcome.values)
+    with_callback = calls.exclude(next_callback_at=None)
+    assert 0 < with_callback.count() < calls.count()
+    assert all(c.next_callback_at > c.created_at for c in with_callback)
+    assert all(
+        c.next_callback_at is not None for c in calls.filter(outcome=CallOutcome.CALL_LATER)
+    )
+    for call in calls:
+        contact = call.response.contact_request  # calls only where there is a number
+        assert contact.phone
+        assert call.created_at > contact.created_at
+    # Each status's latest call fits it: a contacted person was reached.
+    latest = {}
+    for call in calls.order_by("created_at"):
+        latest[call.response_id] = call
+    for call in latest.values():
+        if call.response.contact_request.status == ContactStatus.CONTACTED:
+            assert call.outcome == CallOutcome.REACHED
+    # Worked requests have calls and most have notes; a few long cases have many.
+    worked = contacts.exclude(status=ContactStatus.NEW).exclude(phone="")
+    assert set(worked.values_list("response", flat=True)) <= set(latest)
+    per_response = Counter(calls.values_list("response", flat=True))
+    assert max(per_response.values()) >= 6
+    noted = set(StaffNote.objects.values_list("response", flat=True))
+    assert len(noted & {c.response_id for c in worked}) > 0.4 * worked.count()
+    assert Response.objects.filter(language="es").count() > 150
 
 
 def test_seeded_responses_are_consistent_with_the_triage_rules():

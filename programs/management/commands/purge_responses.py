@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from programs.core import ratelimit
 from programs.intake import audit, drafts, services
-from programs.intake.models import AuditAction, StaffNote
+from programs.intake.models import AuditAction, CallAttempt, StaffNote
 from programs.questionnaire.models import OPEN_STATUSES, ContactRequest, Response
 
 
@@ -35,7 +35,7 @@ BATCH = services.PURGE_BATCH
 
 class Command(BaseCommand):
     help = (
-        "Delete responses (with their contact requests and notes) older than "
+        "Delete responses (with their contact requests, notes and call attempts) older than "
         "RESPONSE_RETENTION_DAYS, except those whose contact request is still open; "
         "and rate-limit counters whose window is over."
     )
@@ -68,16 +68,19 @@ class Command(BaseCommand):
                 codes = list(expired.values_list("reference_code", flat=True))
                 contacts = ContactRequest.objects.filter(response__in=expired).count()
                 notes = StaffNote.objects.filter(response__in=expired).count()
+                calls = CallAttempt.objects.filter(response__in=expired).count()
             else:
                 purged = services.purge_responses(expired, batch=BATCH)
-                codes, contacts, notes = purged.codes, purged.contacts, purged.notes
+                codes, contacts = purged.codes, purged.contacts
+                notes, calls = purged.notes, purged.calls
                 audit.record_command(
                     "purge_responses",
                     AuditAction.PURGED,
                     codes,
                     detail=(
-                        f"older than {days} days, with {contacts} contact requests and "
-                        f"{notes} notes; kept {kept} with an open contact request"
+                        f"older than {days} days, with {contacts} contact requests, "
+                        f"{notes} notes and {calls} call attempts; kept {kept} with an open "
+                        "contact request"
                     ),
                 )
 
@@ -85,9 +88,9 @@ class Command(BaseCommand):
         local_cutoff = timezone.localtime(cutoff).strftime("%Y-%m-%d %H:%M %Z")
         self.stdout.write(
             f"{verb} {plural(len(codes), 'response')} received before {local_cutoff} "
-            f"({days} days), with {plural(contacts, 'contact request')} and "
-            f"{plural(notes, 'staff note')}; kept {plural(kept, 'older response')} whose "
-            "contact request is still open."
+            f"({days} days), with {plural(contacts, 'contact request')}, "
+            f"{plural(notes, 'staff note')} and {plural(calls, 'call attempt')}; "
+            f"kept {plural(kept, 'older response')} whose contact request is still open."
         )
         if not dry_run:
             # Finished rate-limit windows (hashed client keys and counts, nothing else).

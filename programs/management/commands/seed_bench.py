@@ -2,10 +2,12 @@
 
 For `make bench` and for demos of a busy site: 5,000 programs and 200,000 responses by
 default (`make bench` asks for 50,000 programs, a national-size directory), with contact
-requests, their status history and staff notes. Programs stand at real US ZIP code centres
-(the offline `zipcodes` table, as the distance search uses): three in four at a random
-active standard ZIP code anywhere, so they are as dense as ZIP codes are, one in four in
-one of twenty big cities; each a little off its ZIP code's centre, like a street address.
+requests (made-up names, 555-01xx phone numbers, example.org emails), their assignment and
+status history, staff notes and call attempts, in the proportions of a working queue.
+Programs stand at real US ZIP code centres (the offline `zipcodes` table, as the distance
+search uses): three in four at a random active standard ZIP code anywhere, so they are as
+dense as ZIP codes are, one in four in one of twenty big cities; each a little off its ZIP
+code's centre, like a street address.
 Running it again only tops up to the requested numbers. Programs are example listings
 (`is_demo`), with 555-01xx numbers and example.org sites, so `remove_demo_data` removes
 them (and so does `load_demo_data`, which keeps only its own examples).
@@ -40,13 +42,14 @@ from programs.directory.models import (
     Schedule,
     USState,
 )
-from programs.intake.models import ContactRequestChange, StaffNote
+from programs.intake.models import CallAttempt, CallOutcome, ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF, sync_roles
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
 from programs.questionnaire.models import (
     REFERENCE_ALPHABET,
     REFERENCE_LENGTH,
+    BestTime,
     ContactRequest,
     ContactStatus,
     Response,
@@ -58,9 +61,39 @@ SLUG_PREFIX = "bench-"
 STAFF_USERNAME = "bench-staff"
 BATCH = 5000
 M = TypeVar("M", bound=models.Model)
-# Shares of responses that were shared with the team, and that have staff notes.
+# Shares of responses that were shared with the team, and of responses answered in Spanish.
 CONTACT_SHARE = 0.2
-NOTE_SHARE = 0.1
+SPANISH_SHARE = 0.15
+# Staff notes: most requests someone worked on have one to three; a few responses without
+# a request have one too. About one worked request in fifty is a long case with many
+# calls and notes (the response page must stay quick for those as well).
+NOTE_SHARE_WORKED = 0.6
+NOTE_SHARE_OTHER = 0.03
+LONG_CASE_SHARE = 0.02
+# Calls: a request gets calls once someone works on it; a new one sometimes had a first
+# try already. Each status ends with a fitting outcome; before it, tries that missed.
+NEW_CALLED_SHARE = 0.3
+MISSED = (CallOutcome.NO_ANSWER, CallOutcome.VOICEMAIL, CallOutcome.CALL_LATER)
+LAST_OUTCOMES = {
+    ContactStatus.NEW: MISSED,
+    ContactStatus.IN_PROGRESS: MISSED,
+    ContactStatus.CONTACTED: (CallOutcome.REACHED,),
+    ContactStatus.SCHEDULED: (CallOutcome.REACHED,),
+    ContactStatus.REFERRED_ELSEWHERE: (CallOutcome.REFERRED,),
+    ContactStatus.CLOSED: (CallOutcome.REACHED, CallOutcome.WRONG_NUMBER, CallOutcome.NO_ANSWER),
+}
+CALL_NOTES = (
+    "",
+    "",
+    "Left the helpline number.",
+    "Asked for a call after work.",
+    "Talked through the next steps.",
+)
+FIRST_NAMES = ("Maria", "James", "Ana", "Robin", "Luis", "Keisha", "Sam", "Priya", "Jordan")
+LAST_NAMES = ("Lopez", "Smith", "Nguyen", "Johnson", "Garcia", "Brown", "Okafor", "Kim")
+# Area codes of the big cities above, for made-up 555-01xx numbers (E.164, as stored).
+AREA_CODES = ("212", "312", "614", "206", "512", "619", "404", "617", "602", "303", "718")
+SAFE_TIMES = ("", "", "", "After 6pm", "Weekday mornings", "Not at home before 5")
 
 # Big cities that get a quarter of the programs, so searches there find many, as in life.
 PLACES = (
@@ -175,8 +208,9 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Seeded {made_programs:,} programs ({features:,} features) and "
             f"{counts[0]:,} responses ({counts[1]:,} contact requests, {counts[2]:,} staff "
-            f"notes) in {elapsed:.1f} s; now {bench_programs.count():,} bench programs and "
-            f"{Response.objects.count():,} responses."
+            f"notes, {counts[3]:,} call attempts) in {elapsed:.1f} s; now "
+            f"{bench_programs.count():,} bench programs and {Response.objects.count():,} "
+            "responses."
         )
 
 
@@ -495,6 +529,7 @@ def response_kinds(rng: random.Random, count: int = 200) -> list[dict]:
     levels = {level.slug: level.pk for level in TreatmentLevel.objects.all()}
     kinds = []
     for _ in range(count):
+        language = "es" if rng.random() < SPANISH_SHARE else "en"
         answers: dict[str, str | list[str]] = {}
         for key, allowed in triage.CHOICES.items():
             if key == "danger_now":
@@ -504,27 +539,137 @@ def response_kinds(rng: random.Random, count: int = 200) -> list[dict]:
                 answers[key] = _some(rng, allowed, 1, 3)
             else:
                 answers[key] = rng.choice(allowed)
-        s = triage.suggest(answers)
+        # Stored in the words the person read, as the questionnaire stores them.
+        s = triage.suggest(answers, language=language)
         fields = suggestion_fields(s)
         level = levels[s.level] if s.level else None
         kinds.append(
-            {"for_whom": answers["for_whom"], "answers": answers, "suggested_level_id": level}
+            {
+                "for_whom": answers["for_whom"],
+                "answers": answers,
+                "suggested_level_id": level,
+                "language": language,
+            }
             | fields
         )
     return kinds
 
 
-def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int]:
-    """Create `count` more responses over the retention period; return the three counts."""
+@dataclass(frozen=True)
+class Plan:
+    """What one seeded response gets besides itself."""
+
+    status: str | None  # its contact request's status, or None without one
+    notes: int
+    calls: int
+
+
+def _plan(rng: random.Random, statuses: Sequence[str], weights: Sequence[int]) -> Plan:
+    if rng.random() >= CONTACT_SHARE:
+        return Plan(None, 1 if rng.random() < NOTE_SHARE_OTHER else 0, 0)
+    status = rng.choices(statuses, weights)[0]
+    if rng.random() < LONG_CASE_SHARE:
+        return Plan(status, rng.randint(5, 12), rng.randint(6, 15))
+    if status == ContactStatus.NEW:
+        calls = 1 if rng.random() < NEW_CALLED_SHARE else 0
+        notes = 0
+    else:
+        calls = rng.randint(1, 3)
+        notes = rng.randint(1, 3) if rng.random() < NOTE_SHARE_WORKED else 0
+    return Plan(status, notes, calls)
+
+
+def _contact(rng: random.Random, response: Response, status: str, staff) -> ContactRequest:
+    """A made-up person's contact request: a name, a 555-01xx number, sometimes an email."""
+    shared_at = response.created_at + timedelta(minutes=rng.randint(1, 30))
+    reached = status != ContactStatus.NEW
+    first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
+    email_only = rng.random() < 0.05
+    return ContactRequest(
+        response_id=response.pk,
+        consent=True,
+        name=f"{first} {last}",
+        phone="" if email_only else f"+1{rng.choice(AREA_CODES)}55501{rng.randrange(100):02d}",
+        email=f"{first}.{last}{rng.randrange(1000)}@example.org".lower()
+        if email_only or rng.random() < 0.5
+        else "",
+        voicemail_ok=rng.random() < 0.6,
+        text_ok=rng.random() < 0.4,
+        safe_times=rng.choice(SAFE_TIMES),
+        best_time=rng.choice(BestTime.values),
+        preferred_language=response.language,
+        created_at=shared_at,
+        status=status,
+        status_changed_at=(shared_at + timedelta(hours=rng.randint(1, 72)) if reached else None),
+        assigned_to=staff if reached else None,
+    )
+
+
+def _history(contact: ContactRequest, staff) -> list[ContactRequestChange]:
+    """Taken by the staff member, then moved on to its status, as the response page does."""
+    if contact.status_changed_at is None:  # still new: nobody took it yet
+        return []
+    return [
+        ContactRequestChange(
+            contact_request_id=contact.pk,
+            changed_at=contact.status_changed_at - timedelta(minutes=5),
+            changed_by=staff,
+            kind=ContactRequestChange.Kind.ASSIGNMENT,
+            assignee=staff,
+        ),
+        ContactRequestChange(
+            contact_request_id=contact.pk,
+            changed_at=contact.status_changed_at,
+            changed_by=staff,
+            kind=ContactRequestChange.Kind.STATUS,
+            old_status=ContactStatus.NEW,
+            new_status=contact.status,
+        ),
+    ]
+
+
+def _calls(rng: random.Random, contact: ContactRequest, count: int, staff) -> list[CallAttempt]:
+    """``count`` calls a day or so apart, the last with an outcome that fits the status;
+    a missed call sometimes, and "call later" always, with a next callback time."""
+    if not contact.phone:
+        return []
+    at = contact.created_at
+    calls = []
+    for n in range(count):
+        at += timedelta(hours=rng.randint(2, 30))
+        last = n == count - 1
+        outcome = rng.choice(LAST_OUTCOMES[ContactStatus(contact.status)] if last else MISSED)
+        callback = None
+        if outcome == CallOutcome.CALL_LATER or (outcome in MISSED and rng.random() < 0.4):
+            day = timezone.localtime(at + timedelta(days=rng.randint(1, 3)))
+            callback = day.replace(
+                hour=rng.randint(9, 17), minute=rng.choice((0, 30)), second=0, microsecond=0
+            )
+        calls.append(
+            CallAttempt(
+                response_id=contact.response_id,
+                caller=staff,
+                created_at=at,
+                outcome=outcome,
+                note=rng.choice(CALL_NOTES),
+                next_callback_at=callback,
+            )
+        )
+    return calls
+
+
+def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int, int]:
+    """Create `count` more responses over the retention period, with their contact
+    requests, history, notes and calls; return the four counts."""
     if count <= 0:
-        return 0, 0, 0
+        return 0, 0, 0, 0
     kinds = response_kinds(rng)
     codes = set(Response.objects.values_list("reference_code", flat=True))
     now = timezone.now()
     # A day short of the retention period, so the daily purge leaves them all.
     span = (settings.RESPONSE_RETENTION_DAYS - 1) * 24 * 3600
     statuses, weights = zip(*STATUS_WEIGHTS.items(), strict=True)
-    made = contacts_made = notes_made = 0
+    made = contacts_made = notes_made = calls_made = 0
     while made < count:
         rows, plans = [], []
         for _ in range(min(BATCH, count - made)):
@@ -533,13 +678,12 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
             while code in codes:
                 code = _reference_code(rng)
             codes.add(code)
-            status = rng.choices(statuses, weights)[0] if rng.random() < CONTACT_SHARE else None
-            note_count = rng.randint(1, 2) if rng.random() < NOTE_SHARE else 0
-            plans.append((status, note_count))
+            plan = _plan(rng, statuses, weights)
+            plans.append(plan)
             # Rows go in bulk, past the services that keep the rank (questionnaire and intake
             # services.py), so the rank is computed here by the same rule.
             rank = queue_rank(
-                crisis=kind["crisis"], contact_status=status, has_notes=bool(note_count)
+                crisis=kind["crisis"], contact_status=plan.status, has_notes=bool(plan.notes)
             )
             rows.append(
                 Response(
@@ -550,26 +694,12 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
                 )
             )
         insert_rows(Response, rows)
-        contacts, notes = [], []
-        for response, (status, note_count) in zip(rows, plans, strict=True):
-            if status is not None:
-                shared_at = response.created_at + timedelta(minutes=rng.randint(1, 30))
-                reached = status != ContactStatus.NEW
-                contacts.append(
-                    ContactRequest(
-                        response_id=response.pk,
-                        consent=True,
-                        name="Example Person",
-                        phone="555-0100",
-                        email="person@example.org",
-                        created_at=shared_at,
-                        status=status,
-                        status_changed_at=(
-                            shared_at + timedelta(hours=rng.randint(1, 72)) if reached else None
-                        ),
-                        assigned_to=staff if reached else None,
-                    )
-                )
+        contacts, notes, planned_calls = [], [], []
+        for response, plan in zip(rows, plans, strict=True):
+            if plan.status is not None:
+                contact = _contact(rng, response, plan.status, staff)
+                contacts.append(contact)
+                planned_calls.append((contact, plan.calls))
             notes += [
                 StaffNote(
                     response_id=response.pk,
@@ -577,27 +707,22 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
                     created_at=response.created_at + timedelta(hours=2 + i),
                     text="Called and left a message with the helpline number.",
                 )
-                for i in range(note_count)
+                for i in range(plan.notes)
             ]
         insert_rows(ContactRequest, contacts)
         insert_rows(
             ContactRequestChange,
-            [
-                ContactRequestChange(
-                    contact_request_id=contact.pk,
-                    changed_at=contact.status_changed_at,
-                    changed_by=staff,
-                    kind=ContactRequestChange.Kind.STATUS,
-                    old_status=ContactStatus.NEW,
-                    new_status=contact.status,
-                )
-                for contact in contacts
-                # Set exactly when the status moved on from NEW.
-                if contact.status_changed_at is not None
-            ],
+            [change for contact in contacts for change in _history(contact, staff)],
         )
         insert_rows(StaffNote, notes)
+        calls = [
+            call
+            for contact, number in planned_calls
+            for call in _calls(rng, contact, number, staff)
+        ]
+        insert_rows(CallAttempt, calls)
         made += len(rows)
         contacts_made += len(contacts)
         notes_made += len(notes)
-    return made, contacts_made, notes_made
+        calls_made += len(calls)
+    return made, contacts_made, notes_made, calls_made
