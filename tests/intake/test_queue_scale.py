@@ -34,8 +34,9 @@ CHOICE_LOOKUP = 1
 # Session, user, the response (with its request and assignee), permissions (user's and
 # group's), the access-log insert, calls, notes and contact-request changes (each with
 # their staff member), the assignee choices of the contact form. (A response with levels
-# to "also consider" adds one query for their names, whatever their number.)
-RESPONSE_PAGE_QUERIES = 10
+# to "also consider" adds one query for their names, whatever their number.) Plus the
+# signed-in user's note drafts for the two note boxes.
+RESPONSE_PAGE_QUERIES = 11
 
 SMALL, LARGE = 3, 60
 FEW, MANY = 1, 25
