@@ -13,8 +13,11 @@ import django_filters
 from django import forms
 from django.db.models import Q, QuerySet
 from django.http import QueryDict
+from django.utils import timezone
 
 from programs.core.phones import PhoneError, normalise_us_phone
+from programs.intake.due_times import end_of_today, overdue_q
+from programs.intake.queue_order import DEFAULT_SORT, SORT_CHOICES, SORTS, Sort
 from programs.intake.services import queue_staff
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire.models import ContactStatus, SiteLanguage, normalise_reference_code
@@ -79,7 +82,7 @@ def _yes_no(queryset: QuerySet, field: str, value: str) -> QuerySet:
 
 
 class QueueFilter(django_filters.FilterSet):
-    """Status, assignee, "mine", suggested level, crisis and language."""
+    """Status, assignee, "mine", suggested level, crisis, language, due time; and the order."""
 
     status = django_filters.ChoiceFilter(
         label="Contact request",
@@ -112,6 +115,17 @@ class QueueFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
         label="Language", field_name="language", choices=SiteLanguage.choices, empty_label="Any"
     )
+    due = django_filters.ChoiceFilter(
+        label="Due",
+        choices=[("today", "By the end of today (overdue too)"), ("overdue", "Overdue")],
+        method="filter_due",
+        empty_label="Any time",
+    )
+    # Not a filter: the order, kept with the filters so every page and "Save and next"
+    # follow it (``chosen_sort``).
+    sort = django_filters.ChoiceFilter(
+        label="Sort", choices=SORT_CHOICES, method="keep_order", empty_label=None
+    )
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if value == NO_REQUEST:
@@ -126,6 +140,24 @@ class QueueFilter(django_filters.FilterSet):
 
     def filter_crisis(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _yes_no(queryset, "crisis", value)
+
+    def filter_due(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # The one meaning of overdue (due_times.overdue_q); a due time is set only while
+        # nobody has reached the person.
+        now = timezone.now()
+        if value == "overdue":
+            return queryset.filter(overdue_q(now))
+        if value == "today":
+            return queryset.filter(due_at__lt=end_of_today(now))
+        return queryset
+
+    def keep_order(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset
+
+    def chosen_sort(self) -> Sort:
+        """The order asked for; the queue's own when none (or one nobody offered) was."""
+        self.form.is_valid()  # a value nobody offered stays out of cleaned_data
+        return SORTS[self.form.cleaned_data.get("sort") or DEFAULT_SORT]
 
 
 def queue_state(raw: str) -> str | None:

@@ -461,9 +461,10 @@ def test_filters_list_exactly_what_the_home_page_counts(client, intake):
     for label in (
         "new contact requests",
         "crisis responses in the last 7 days",
-        "requests waiting more than 2 business days",
+        "requests overdue (nobody reached by their due time)",
     ):
         assert label in home
+    assert 'href="/admin/intake/?due=overdue"' in home
 
 
 def test_home_page_numbers(client, intake):

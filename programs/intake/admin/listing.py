@@ -9,8 +9,8 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from programs.intake.services import crisis_since, queue_staff, staff_name, waiting_cutoff
-from programs.questionnaire.models import OPEN_STATUSES, ContactStatus
+from programs.intake.services import crisis_since, queue_staff, staff_name
+from programs.questionnaire.models import NOT_REACHED_STATUSES, OPEN_STATUSES, ContactStatus
 
 COUNT_CAP = 10_000
 
@@ -44,7 +44,7 @@ class QueueFilter(admin.SimpleListFilter):
         return [
             ("crisis_recent", "Crisis, last 7 days"),
             ("new", "New contact requests"),
-            ("waiting", "Waiting over 2 business days"),
+            ("waiting", "Overdue (nobody reached them by their due time)"),
         ]
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
@@ -62,8 +62,8 @@ class QueueFilter(admin.SimpleListFilter):
         if value == "waiting":
             return queryset.filter(
                 **{
-                    f"{prefix}status__in": [ContactStatus.NEW, ContactStatus.IN_PROGRESS],
-                    f"{prefix}created_at__lt": waiting_cutoff(now),
+                    f"{prefix}status__in": NOT_REACHED_STATUSES,
+                    f"{prefix}due_at__lt": now,
                 }
             )
         return queryset

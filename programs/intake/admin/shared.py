@@ -24,14 +24,15 @@ from programs.intake import audit, exports
 from programs.intake import services as queue
 from programs.intake.admin.listing import CappedCountPaginator
 from programs.intake.admin.rows import FastChangeListRows
+from programs.intake.due_times import is_overdue
 from programs.intake.fhir_views import FHIR_JSON, fhir_base_url
 from programs.intake.models import AuditAction, ExportFormat
 from programs.questionnaire.models import (
     ContactRequest,
-    ContactStatus,
     Response,
     ResponseQuerySet,
     normalise_reference_code,
+    queue_due_at,
 )
 
 if TYPE_CHECKING:
@@ -76,12 +77,12 @@ def status_badge(contact: ContactRequest | None, now: datetime | None = None) ->
     if contact is None:
         return format_html('<span class="queue-muted">{}</span>', "None")
     waiting = ""
-    not_reached = contact.status in (ContactStatus.NEW, ContactStatus.IN_PROGRESS)
-    if not_reached and contact.created_at < queue.waiting_cutoff(now or timezone.now()):
+    due = queue_due_at(contact_status=contact.status, due_at=contact.due_at)
+    if is_overdue(due, now or timezone.now()):
         waiting = format_html(
             ' <span class="queue-badge queue-badge-waiting" title="{}">{}</span>',
-            "Nobody has reached them in more than 2 business days",
-            "Waiting 2+ days",
+            "Nobody has reached them by the time they were due for a first call",
+            "Overdue",
         )
     return format_html(
         '<span class="queue-badge queue-status-{}">{}</span>{}',

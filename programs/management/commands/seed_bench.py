@@ -40,6 +40,7 @@ from programs.directory.models import (
     Schedule,
     USState,
 )
+from programs.intake.due_times import due_time
 from programs.intake.models import ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF, sync_roles
 from programs.levels.models import TreatmentLevel
@@ -50,6 +51,7 @@ from programs.questionnaire.models import (
     ContactRequest,
     ContactStatus,
     Response,
+    queue_due_at,
     queue_rank,
     suggestion_fields,
 )
@@ -535,7 +537,10 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
             codes.add(code)
             status = rng.choices(statuses, weights)[0] if rng.random() < CONTACT_SHARE else None
             note_count = rng.randint(1, 2) if rng.random() < NOTE_SHARE else 0
-            plans.append((status, note_count))
+            created_at = now - timedelta(seconds=rng.randrange(span))
+            shared_at = created_at + timedelta(minutes=rng.randint(1, 30))
+            due = due_time(shared_at) if status is not None else None
+            plans.append((status, note_count, shared_at, due))
             # Rows go in bulk, past the services that keep the rank (questionnaire and intake
             # services.py), so the rank is computed here by the same rule.
             rank = queue_rank(
@@ -544,16 +549,16 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
             rows.append(
                 Response(
                     reference_code=code,
-                    created_at=now - timedelta(seconds=rng.randrange(span)),
+                    created_at=created_at,
                     queue_rank=rank,
+                    due_at=queue_due_at(contact_status=status, due_at=due),
                     **kind,
                 )
             )
         insert_rows(Response, rows)
         contacts, notes = [], []
-        for response, (status, note_count) in zip(rows, plans, strict=True):
+        for response, (status, note_count, shared_at, due) in zip(rows, plans, strict=True):
             if status is not None:
-                shared_at = response.created_at + timedelta(minutes=rng.randint(1, 30))
                 reached = status != ContactStatus.NEW
                 contacts.append(
                     ContactRequest(
@@ -563,6 +568,7 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
                         phone="555-0100",
                         email="person@example.org",
                         created_at=shared_at,
+                        due_at=due,
                         status=status,
                         status_changed_at=(
                             shared_at + timedelta(hours=rng.randint(1, 72)) if reached else None
