@@ -47,7 +47,7 @@ PAGES = [
     ("queue", "/admin/intake/"),
     ("queue, page 50", "/admin/intake/?page=50"),
     ("new requests", "/admin/intake/?status=new"),
-    ("waiting", "/admin/intake/?queue=waiting"),
+    ("overdue", "/admin/intake/?due=overdue"),
     ("crisis, last 7 days", "/admin/intake/?queue=crisis_recent"),
     ("in progress", "/admin/intake/?status=in_progress"),
     ("search", "/admin/intake/?q={code}"),

@@ -352,10 +352,19 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FIELDS = env_int("DATA_UPLOAD_MAX_NUMBER_FIELDS", 500)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 
-# Days the intake team is closed, which do not count towards "waiting 2+ business days":
+# Days the intake team is closed, which do not count towards a request's due time:
 # US federal holidays as observed, unless turned off, and any dates listed.
 INTAKE_FEDERAL_HOLIDAYS = env_bool("INTAKE_FEDERAL_HOLIDAYS", True)
 INTAKE_CLOSED_DAYS = env_dates("INTAKE_CLOSED_DAYS")
+# A contact request is due for its first call this many business hours after it was shared
+# (hours of Monday-to-Friday days, closed days left out). 48 is the "usually within 2
+# business days" the public "details shared" page promises.
+INTAKE_DUE_BUSINESS_HOURS = env_int("INTAKE_DUE_BUSINESS_HOURS", 48)
+if not 1 <= INTAKE_DUE_BUSINESS_HOURS <= 24 * 260:
+    raise ImproperlyConfigured(
+        "INTAKE_DUE_BUSINESS_HOURS must be from 1 to 6240 (a year of business days); "
+        f"got {INTAKE_DUE_BUSINESS_HOURS}"
+    )
 # Questionnaire responses older than this are purged (`manage.py purge_responses`).
 RESPONSE_RETENTION_DAYS = env_int("RESPONSE_RETENTION_DAYS", 180)
 # Unsent note drafts (kept over an idle sign-out) untouched this long are purged too.

@@ -9,7 +9,7 @@ class ProgramsConfig(AppConfig):
     def ready(self) -> None:
         from programs.core import checks  # noqa: F401 - checks registers itself
         from programs.directory import signals as directory_signals
-        from programs.intake import audit, tasks
+        from programs.intake import audit, due_times, tasks
         from programs.levels import signals as levels_signals
         from programs.questionnaire import signals as questionnaire_signals
 
@@ -20,6 +20,11 @@ class ProgramsConfig(AppConfig):
         # The questionnaire announces a person's own deletion; intake's access log records it.
         questionnaire_signals.response_deleted_by_person.connect(
             audit.record_deletion_by_person, dispatch_uid="access-log-deletion-by-person"
+        )
+        # A contact request just shared is due for its first call on intake's calendar;
+        # set in the share's own transaction, so no request is ever without its due time.
+        questionnaire_signals.contact_request_shared.connect(
+            due_times.start_due_clock, dispatch_uid="intake-due-time-on-share"
         )
         # A crisis response or a new contact request: intake's worker emails the team.
         questionnaire_signals.crisis_response_recorded.connect(

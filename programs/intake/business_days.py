@@ -125,3 +125,29 @@ def business_time_between(
             total += segment_end - current
         current = segment_end
     return total
+
+
+def business_time_after(
+    start: datetime, duration: timedelta, closed: Container[date] = NO_DAYS
+) -> datetime:
+    """The first moment ``duration`` of business time after ``start``.
+
+    The mirror of ``business_days_before``: Friday 10:00 plus two business days is Tuesday
+    10:00. A ``start`` on a day off starts the clock at the next business day's midnight;
+    a duration that ends exactly at a business day's end gives the midnight after it.
+    """
+    if duration < timedelta(0):
+        raise ValueError(f"duration must not be negative; got {duration}")
+    remaining = duration
+    current = start
+    while remaining:
+        next_midnight = _midnight(current) + DAY
+        if not is_business_day(current, closed):
+            current = next_midnight
+            continue
+        available = next_midnight - current
+        if available >= remaining:
+            return current + remaining
+        remaining -= available
+        current = next_midnight
+    return current

@@ -16,10 +16,11 @@ from django.http import QueryDict
 from django.utils import timezone
 
 from programs.core.phones import PhoneError, normalise_us_phone
-from programs.intake.services import crisis_since, queue_staff, waiting_cutoff
+from programs.intake.due_times import end_of_today, overdue_q
+from programs.intake.queue_order import DEFAULT_SORT, SORT_CHOICES, SORTS, Sort
+from programs.intake.services import crisis_since, queue_staff
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire.models import (
-    NOT_REACHED_STATUSES,
     ContactRequest,
     ContactStatus,
     Response,
@@ -94,14 +95,13 @@ def _yes_no(queryset: QuerySet, field: str, value: str) -> QuerySet:
 
 
 class QueueFilter(django_filters.FilterSet):
-    """Needs attention, status, assignee, "mine", suggested level, crisis and language."""
+    """Needs attention, status, assignee, "mine", level, crisis, language, due; and the order."""
 
     # The admin home page's counts (services.queue_summary), listed exactly.
     queue = django_filters.ChoiceFilter(
         label="Needs attention",
         choices=[
             ("crisis_recent", "Crisis, last 7 days"),
-            ("waiting", "Waiting over 2 business days"),
         ],
         method="filter_queue",
         empty_label="Everything",
@@ -137,16 +137,22 @@ class QueueFilter(django_filters.FilterSet):
     language = django_filters.ChoiceFilter(
         label="Language", field_name="language", choices=SiteLanguage.choices, empty_label="Any"
     )
+    due = django_filters.ChoiceFilter(
+        label="Due",
+        choices=[("today", "By the end of today (overdue too)"), ("overdue", "Overdue")],
+        method="filter_due",
+        empty_label="Any time",
+    )
+    # Not a filter: the order, kept with the filters so every page and "Save and next"
+    # follow it (``chosen_sort``).
+    sort = django_filters.ChoiceFilter(
+        label="Sort", choices=SORT_CHOICES, method="keep_order", empty_label=None
+    )
 
     def filter_queue(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         now = timezone.now()
         if value == "crisis_recent":
             return queryset.filter(crisis=True, created_at__gte=crisis_since(now))
-        if value == "waiting":
-            return queryset.filter(
-                contact_request__status__in=NOT_REACHED_STATUSES,
-                contact_request__created_at__lt=waiting_cutoff(now),
-            )
         return queryset
 
     def filter_status(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
@@ -165,6 +171,24 @@ class QueueFilter(django_filters.FilterSet):
 
     def filter_crisis(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _yes_no(queryset, "crisis", value)
+
+    def filter_due(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        # The one meaning of overdue (due_times.overdue_q); a due time is set only while
+        # nobody has reached the person.
+        now = timezone.now()
+        if value == "overdue":
+            return queryset.filter(overdue_q(now))
+        if value == "today":
+            return queryset.filter(due_at__lt=end_of_today(now))
+        return queryset
+
+    def keep_order(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset
+
+    def chosen_sort(self) -> Sort:
+        """The order asked for; the queue's own when none (or one nobody offered) was."""
+        self.form.is_valid()  # a value nobody offered stays out of cleaned_data
+        return SORTS[self.form.cleaned_data.get("sort") or DEFAULT_SORT]
 
 
 def queue_state(raw: str) -> str | None:

@@ -162,6 +162,7 @@ class AuditAction(models.TextChoices):
     CONTACT_CHANGED = "contact_changed", "Changed status or assignment"
     NOTE_ADDED = "note_added", "Added a note"
     CALL_LOGGED = "call_logged", "Logged a call"
+    CRISIS_ACKNOWLEDGED = "crisis_acknowledged", "Acknowledged a crisis response"
     DELETED = "deleted", "Deleted"
     PURGED = "purged", "Purged expired responses"
 

@@ -19,8 +19,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from programs.intake.services import WAITING_BUSINESS_DAYS, waiting_cutoff
-from programs.questionnaire.models import ContactRequest
+from programs.intake.due_times import overdue_q
+from programs.questionnaire.models import Response
 
 # The digest lists at most this many codes; the count and the link cover the rest.
 DIGEST_MAX_CODES = 100
@@ -36,8 +36,9 @@ def recipients() -> list[str]:
     return list(settings.INTAKE_NOTIFY_EMAILS)
 
 
-def workspace_link(response_id: int | None = None, *, queue: str = "") -> str:
-    """The absolute address where staff open a response, or the queue filtered by ``queue``.
+def workspace_link(response_id: int | None = None, *, queue: dict[str, str] | None = None) -> str:
+    """The absolute address where staff open a response, or the workspace queue with the
+    filters ``queue``.
 
     The one place notifications decide where staff work, so moving the intake workspace
     means changing only this.
@@ -47,7 +48,7 @@ def workspace_link(response_id: int | None = None, *, queue: str = "") -> str:
     else:
         path = reverse("admin:intake_workspace")
         if queue:
-            path = f"{path}?{urlencode({'queue': queue})}"
+            path = f"{path}?{urlencode(queue)}"
     return f"{settings.SITE_URL}{path}"
 
 
@@ -85,35 +86,40 @@ def event_message(event: Event, *, reference_code: str, response_id: int) -> Ema
 @dataclass(frozen=True)
 class Overdue:
     total: int
-    codes: list[str]  # the oldest first, at most DIGEST_MAX_CODES
-    cutoff: datetime
+    codes: list[str]  # the longest overdue first, at most DIGEST_MAX_CODES
+    now: datetime
 
 
 def overdue_requests(now: datetime | None = None) -> Overdue:
-    """Contact requests nobody has reached within the business-day target, oldest first."""
-    cutoff = waiting_cutoff(now or timezone.now())
-    waiting = ContactRequest.objects.waiting_since(cutoff)
+    """Contact requests nobody has reached by their due time, the longest overdue first.
+
+    The workspace's "Overdue" filter and the admin home's count use the same rule
+    (``due_times.overdue_q``).
+    """
+    now = now or timezone.now()
+    overdue = Response.objects.filter(overdue_q(now))
     codes = list(
-        waiting.order_by("created_at", "pk").values_list("response__reference_code", flat=True)[
+        overdue.order_by("due_at", "pk").values_list("reference_code", flat=True)[
             :DIGEST_MAX_CODES
         ]
     )
-    total = len(codes) if len(codes) < DIGEST_MAX_CODES else waiting.count()
-    return Overdue(total=total, codes=codes, cutoff=cutoff)
+    total = len(codes) if len(codes) < DIGEST_MAX_CODES else overdue.count()
+    return Overdue(total=total, codes=codes, now=now)
 
 
 def digest_message(overdue: Overdue) -> EmailMessage:
     """The daily digest: how many requests are overdue, their codes and a link to them."""
     noun = "request" if overdue.total == 1 else "requests"
-    cutoff = timezone.localtime(overdue.cutoff).strftime("%Y-%m-%d %H:%M %Z")
+    now = timezone.localtime(overdue.now).strftime("%Y-%m-%d %H:%M %Z")
     lines = [
-        f"{overdue.total} contact {noun} waiting more than {WAITING_BUSINESS_DAYS} business "
-        f"days (shared before {cutoff}, status new or in progress).",
+        f"{overdue.total} contact {noun} overdue on {now}: nobody has reached the person "
+        f"within {settings.INTAKE_DUE_BUSINESS_HOURS} business hours of them sharing their "
+        "details.",
         "",
-        "Reference codes, oldest first:",
+        "Reference codes, longest overdue first:",
         *overdue.codes,
     ]
     if overdue.total > len(overdue.codes):
         lines.append(f"…and {overdue.total - len(overdue.codes)} more.")
-    lines += ["", "Open them in the intake workspace:", workspace_link(queue="waiting")]
+    lines += ["", "Open them in the intake workspace:", workspace_link(queue={"due": "overdue"})]
     return _message(f"Overdue contact requests: {overdue.total}", lines)

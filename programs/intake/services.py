@@ -2,9 +2,12 @@
 
 Every staff write to a response, its contact request or its notes goes through here
 (the response page's forms, the list actions, deleting a contact request, the purge), and
-each keeps `Response.queue_rank` right with `refresh_queue_rank`, which applies the one
-rule, `queue_rank()` (programs/questionnaire/models.py). The public site's writes do the
-same in programs/questionnaire/services.py. The models' `save()` and `delete()` do not.
+each keeps `Response.queue_rank` and `Response.due_at` right with `refresh_queue_rank`,
+which applies the two rules, `queue_rank()` and `queue_due_at()`
+(programs/questionnaire/models.py). The public site's writes do the same in
+programs/questionnaire/services.py, except for the due time of a request just shared:
+that is the intake team's calendar, so `due_times.start_due_clock` sets it, in the
+share's own transaction. The models' `save()` and `delete()` do not.
 """
 
 from __future__ import annotations
@@ -15,27 +18,26 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from programs.intake import drafts
-from programs.intake.business_days import ClosedDays, business_days_before
+from programs.intake.due_times import due_time, overdue_q
 from programs.intake.models import CallAttempt, CallOutcome, ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF
 from programs.questionnaire.models import (
     ContactRequest,
     ContactStatus,
     Response,
+    queue_due_at,
     queue_rank,
 )
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
 
-WAITING_BUSINESS_DAYS = 2
 RECENT_CRISIS_DAYS = 7
 
 
@@ -45,6 +47,10 @@ class StaleContactRequest(Exception):
 
 class DuplicateCallAttempt(Exception):
     """This form's call was logged already (a double submit); nothing was saved again."""
+
+
+class NotACrisis(Exception):
+    """Only crisis responses are acknowledged; nothing was saved."""
 
 
 class _Unchanged:
@@ -78,21 +84,31 @@ def staff_name(user: User | None) -> str:
 
 
 def refresh_queue_rank(response: Response) -> int:
-    """Store ``response``'s queue rank again from its contact request and notes; return it.
+    """Store ``response``'s queue rank and due time again from its contact request and
+    notes; return the rank.
 
     Call in the same transaction as the write that changed them: a status change, a new
     note, a deleted contact request. ``response.crisis`` must be loaded; the rest is read
-    afresh from the database.
+    afresh from the database. The due time is the request's own while nobody has reached
+    the person, and none after (it comes back if the request is reopened).
     """
-    status = (
+    contact = (
         ContactRequest.objects.filter(response_id=response.pk)
-        .values_list("status", flat=True)
+        .values("pk", "status", "created_at", "due_at")
         .first()
     )
+    status = contact["status"] if contact else None
+    due = contact["due_at"] if contact else None
+    if contact is not None and due is None:
+        # A request stored some other way than sharing it (the admin, a script).
+        due = due_time(contact["created_at"])
+        ContactRequest.objects.filter(pk=contact["pk"]).update(due_at=due)
     has_notes = StaffNote.objects.filter(response_id=response.pk).exists()
     rank = queue_rank(crisis=response.crisis, contact_status=status, has_notes=has_notes)
-    Response.objects.filter(pk=response.pk).update(queue_rank=rank)
+    queue_due = queue_due_at(contact_status=status, due_at=due)
+    Response.objects.filter(pk=response.pk).update(queue_rank=rank, due_at=queue_due)
     response.queue_rank = rank
+    response.due_at = queue_due
     return rank
 
 
@@ -236,6 +252,41 @@ def log_call(
     return attempt, changes
 
 
+@dataclass(frozen=True)
+class Acknowledgement:
+    at: datetime
+    by: str  # the staff member's name; "" if their account is gone
+    now: bool  # acknowledged by this call; False: someone had already
+
+
+def acknowledge_crisis(response: Response, *, by: User) -> Acknowledgement:
+    """Record that ``by`` saw this crisis response, unless someone already did.
+
+    Only the first acknowledgement counts: one conditional UPDATE, so two staff clicking
+    at once cannot both be first. The response keeps its place at the top of the queue
+    until the person is reached (``queue_rank``): acknowledging hides nothing.
+    """
+    if not response.crisis:
+        raise NotACrisis
+    now = timezone.now()
+    first = Response.objects.filter(
+        pk=response.pk, crisis=True, crisis_acknowledged_at__isnull=True
+    ).update(crisis_acknowledged_at=now, crisis_acknowledged_by=by)
+    if first:
+        response.crisis_acknowledged_at, response.crisis_acknowledged_by = now, by
+        return Acknowledgement(at=now, by=staff_name(by), now=True)
+    earlier = Response.objects.select_related("crisis_acknowledged_by").get(pk=response.pk)
+    if earlier.crisis_acknowledged_at is None:
+        raise NotACrisis  # the stored response is no crisis, whatever this copy says
+    response.crisis_acknowledged_at = earlier.crisis_acknowledged_at
+    response.crisis_acknowledged_by = earlier.crisis_acknowledged_by
+    return Acknowledgement(
+        at=earlier.crisis_acknowledged_at,
+        by=staff_name(earlier.crisis_acknowledged_by),
+        now=False,
+    )
+
+
 def describe_call(attempt: CallAttempt, changes: Iterable[ContactRequestChange]) -> str:
     """A short account of a logged call for the access log: never the note's text."""
     parts = [f"call logged: {attempt.get_outcome_display()}"]
@@ -284,19 +335,8 @@ def purge_responses(expired: QuerySet, *, batch: int = PURGE_BATCH) -> PurgeResu
 class QueueSummary:
     new_requests: int
     recent_crisis: int
-    waiting: int
+    overdue: int
     crisis_since: datetime
-    waiting_cutoff: datetime
-
-
-def closed_days() -> ClosedDays:
-    """The intake team's days off: INTAKE_FEDERAL_HOLIDAYS and INTAKE_CLOSED_DAYS."""
-    return ClosedDays(settings.INTAKE_CLOSED_DAYS, federal=settings.INTAKE_FEDERAL_HOLIDAYS)
-
-
-def waiting_cutoff(now: datetime) -> datetime:
-    """Requests shared before this moment have waited more than the allowed business days."""
-    return business_days_before(timezone.localtime(now), WAITING_BUSINESS_DAYS, closed_days())
 
 
 def crisis_since(now: datetime) -> datetime:
@@ -306,11 +346,10 @@ def crisis_since(now: datetime) -> datetime:
 def queue_summary(now: datetime | None = None) -> QueueSummary:
     """The three numbers on the admin home page, in three small indexed queries."""
     now = now or timezone.now()
-    since, cutoff = crisis_since(now), waiting_cutoff(now)
+    since = crisis_since(now)
     return QueueSummary(
         new_requests=ContactRequest.objects.new().count(),
         recent_crisis=Response.objects.recent_crisis(since).count(),
-        waiting=ContactRequest.objects.waiting_since(cutoff).count(),
+        overdue=Response.objects.filter(overdue_q(now)).count(),
         crisis_since=since,
-        waiting_cutoff=cutoff,
     )

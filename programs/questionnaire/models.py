@@ -103,6 +103,27 @@ def queue_rank(*, crisis: bool, contact_status: str | None, has_notes: bool) -> 
     return QueueRank.ROUTINE
 
 
+def queue_due_at(*, contact_status: str | None, due_at: datetime | None) -> datetime | None:
+    """The due time the queue sorts by: the request's own, until somebody reaches the person."""
+    return due_at if contact_status in NOT_REACHED_STATUSES else None
+
+
+# The intake queue's order: crisis responses nobody has handled, then the requests due
+# soonest (those with no due time last), then the newest. Read straight off the
+# response_queue_order index on PostgreSQL, which is built on these same expressions.
+UNHANDLED_CRISIS = models.Case(
+    models.When(queue_rank=QueueRank.CRISIS, then=models.Value(1)),
+    default=models.Value(0),
+    output_field=models.IntegerField(),
+)
+QUEUE_ORDER = (
+    UNHANDLED_CRISIS.desc(),
+    models.F("due_at").asc(nulls_last=True),
+    models.F("created_at").desc(),
+    models.F("id").desc(),
+)
+
+
 def suggestion_fields(suggestion: triage.Suggestion) -> dict[str, object]:
     """The stored fields of a Response that come from the engine's suggestion, as stored."""
     return {
@@ -216,8 +237,22 @@ class Response(models.Model):
         ordering = ["-created_at"]
         permissions = [("export_response", "Can export responses (CSV and FHIR)")]
         indexes = [
-            # Matches the queue's ordering (-queue_rank, -created_at, -id), read backwards.
-            models.Index(fields=["queue_rank", "created_at", "id"], name="response_queue_order"),
+            # The queue's order, QUEUE_ORDER, read forwards. Ascending is NULLS LAST in a
+            # PostgreSQL index already (and SQLite cannot say it in one).
+            models.Index(
+                UNHANDLED_CRISIS.desc(),
+                models.F("due_at").asc(),
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="response_queue_order",
+            ),
+            # The "due soonest" order, and the overdue and due-today counts and filters.
+            models.Index(
+                models.F("due_at").asc(),
+                models.F("created_at").desc(),
+                models.F("id").desc(),
+                name="response_due",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -347,10 +382,6 @@ SAFE_TIMES_MAX_LENGTH = 120
 class ContactRequestQuerySet(models.QuerySet["ContactRequest"]):
     def new(self) -> ContactRequestQuerySet:
         return self.filter(status=ContactStatus.NEW)
-
-    def waiting_since(self, cutoff: datetime) -> ContactRequestQuerySet:
-        """Requests shared before ``cutoff`` whose person nobody has reached yet."""
-        return self.filter(status__in=NOT_REACHED_STATUSES, created_at__lt=cutoff)
 
 
 class ContactRequest(models.Model):

@@ -73,7 +73,8 @@ def share_contact(response: Response, contact: ContactRequest) -> ContactRequest
     `AlreadyShared` and changes nothing. Saves the request and the response's new queue
     rank in one transaction. Staff notes do not matter here: once a contact request
     exists, its status alone decides the rank (``queue_rank``). Receivers of
-    ``contact_request_shared`` (the intake team's notification) run in that transaction.
+    ``contact_request_shared`` run in that transaction: the intake team's due time for the
+    request (set by intake, whose calendar it is) and its notification.
     """
     try:
         with transaction.atomic():
@@ -83,7 +84,9 @@ def share_contact(response: Response, contact: ContactRequest) -> ContactRequest
                 crisis=response.crisis, contact_status=contact.status, has_notes=False
             )
             Response.objects.filter(pk=response.pk).update(queue_rank=rank)
-            contact_request_shared.send(sender=ContactRequest, response_id=response.pk)
+            contact_request_shared.send(
+                sender=ContactRequest, response_id=response.pk, shared_at=contact.created_at
+            )
     except IntegrityError:
         # Two submits at once (a double click): the first one's request stands.
         if ContactRequest.objects.filter(response=response).exists():

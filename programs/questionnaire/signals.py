@@ -15,5 +15,6 @@ response_deleted_by_person = Signal()
 # Sent by services.record_response after storing a crisis response. Argument: response_id.
 crisis_response_recorded = Signal()
 
-# Sent by services.share_contact after storing a new contact request. Argument: response_id.
+# Sent by services.share_contact inside its transaction, after storing a new contact
+# request. Arguments: response_id, shared_at (the request's created_at).
 contact_request_shared = Signal()

@@ -8,7 +8,9 @@ from typing import Any
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
+from programs.intake.due_times import due_time
 from programs.intake.roles import CONTENT_EDITORS, INTAKE_STAFF
+from programs.intake.services import refresh_queue_rank
 from programs.models import ContactRequest, Response
 from programs.questionnaire.services import record_response, share_contact
 from tests.factories import next_number
@@ -61,7 +63,11 @@ def share(
     # Through the public share flow's service, which also sets the response's queue rank.
     contact = share_contact(response, ContactRequest(**values))
     if created_at is not None:
-        ContactRequest.objects.filter(pk=contact.pk).update(created_at=created_at)
-        contact.refresh_from_db()
+        # Shared back then: due then too.
+        ContactRequest.objects.filter(pk=contact.pk).update(
+            created_at=created_at, due_at=due_time(created_at)
+        )
+        refresh_queue_rank(response)
+    contact.refresh_from_db()
     response.refresh_from_db()
     return contact

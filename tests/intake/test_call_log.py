@@ -527,18 +527,27 @@ def test_callback_times_are_read_in_the_teams_time_zone(client, intake, shared):
 def test_a_walk_never_offers_one_it_already_did_and_a_queue_read_restarts_it(client, queue):
     # Marked contacted, the first sinks below the others; it is not offered again.
     first, last = queue[0], queue[3]
+    filters = "language=en"
     client.post(
         call_url(first),
-        call_post(first, first.contact_request, status=ContactStatus.CONTACTED, _save_next="1"),
+        call_post(
+            first,
+            first.contact_request,
+            status=ContactStatus.CONTACTED,
+            changelist_filters=filters,
+            _save_next="1",
+        ),
     )
-    page = client.post(call_url(last), call_post(last, last.contact_request, _save_next="1"))
+    data = call_post(last, last.contact_request, changelist_filters=filters, _save_next="1")
+    page = client.post(call_url(last), data)
     # Only the first comes after the last one now, and it was done in this walk.
-    assert page["Location"] == WORKSPACE
+    assert page["Location"] == f"{WORKSPACE}?{filters}"
     assert "That was the last one in this list." in texts(page)
     # Reading the queue starts a new walk: the first is offered again after the last.
-    client.get(WORKSPACE)
-    page = client.post(call_url(last), call_post(last, last.contact_request, _save_next="1"))
-    assert page["Location"] == detail_url(first)
+    client.get(WORKSPACE, {"language": "en"})
+    data = call_post(last, last.contact_request, changelist_filters=filters, _save_next="1")
+    page = client.post(call_url(last), data)
+    assert page["Location"] == detail_url(first, filters)
 
 
 def test_purge_deletes_call_attempts_with_their_responses(intake, shared):

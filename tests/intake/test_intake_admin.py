@@ -453,7 +453,7 @@ def test_filters_list_exactly_what_the_home_page_counts(client, intake):
     assert links == [
         f"{WORKSPACE}?status=new",
         f"{WORKSPACE}?queue=crisis_recent",
-        f"{WORKSPACE}?queue=waiting",
+        f"{WORKSPACE}?due=overdue",
     ]
     new, recent_crisis, waiting_link = (link.replace(WORKSPACE, "") for link in links)
     assert queue_codes(client, recent_crisis) == [crisis.reference_code]
@@ -464,7 +464,7 @@ def test_filters_list_exactly_what_the_home_page_counts(client, intake):
     for label in (
         "new contact requests",
         "crisis responses in the last 7 days",
-        "requests waiting more than 2 business days",
+        "requests overdue (nobody reached by their due time)",
     ):
         assert label in home
 

@@ -278,10 +278,11 @@ def test_the_overdue_digest_lists_only_counts_and_codes(smtp, logs):
     [message] = smtp.inbox.messages
     assert message["Subject"] == "[IOP Guide] Overdue contact requests: 2"
     text = text_of(message)
-    assert "2 contact requests waiting more than 2 business days" in text
+    assert "2 contact requests overdue" in text
+    assert "within 48 business hours" in text
     codes_shown = [line for line in text.splitlines() if re.fullmatch(r"[A-Z2-9]{8}", line)]
     assert codes_shown == [r.reference_code for r in old]
-    assert f"{SITE_URL}/admin/intake/?queue=waiting" in text
+    assert f"{SITE_URL}/admin/intake/?due=overdue" in text
     for secret in ["Pat", "Overdue,", "pat@example.net", "555", "Lee", "cannabis"]:
         assert secret not in text, secret
     assert_logs_hold_none_of(logs, *(r.reference_code for r in old), *TEAM)

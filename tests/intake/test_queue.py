@@ -83,35 +83,39 @@ def test_queue_staff_are_active_intake_staff_and_superusers():
 
 
 @pytest.mark.django_db
-def test_summary_counts_waiting_in_business_days():
+def test_summary_counts_overdue_requests_by_their_due_time():
     tuesday_4pm = datetime(2026, 11, 24, 16, 0, tzinfo=NY)
     friday_3pm = tuesday_4pm - timedelta(days=4, hours=1)
     friday_5pm = tuesday_4pm - timedelta(days=3, hours=23)
     for shared, status in [
-        (friday_3pm, ContactStatus.NEW),  # waited more than 2 business days
+        (friday_3pm, ContactStatus.NEW),  # due Tuesday 15:00: overdue
         (friday_3pm, ContactStatus.IN_PROGRESS),  # nobody reached them either
-        (friday_3pm, ContactStatus.CONTACTED),  # reached: not waiting
-        (friday_5pm, ContactStatus.NEW),  # less than 2 business days
+        (friday_3pm, ContactStatus.CONTACTED),  # reached: not overdue
+        (friday_5pm, ContactStatus.NEW),  # due Tuesday 17:00
     ]:
         share(make_response(), created_at=shared, status=status)
     make_response(danger_now=["overdose_signs"])  # now, i.e. after tuesday_4pm
     summary = queue.queue_summary(now=tuesday_4pm)
-    assert summary.waiting == 2
+    assert summary.overdue == 2
     assert summary.new_requests == 2
     assert summary.recent_crisis == 1
 
 
 @pytest.mark.django_db
-def test_holidays_do_not_count_towards_waiting(settings):
+def test_holidays_do_not_count_towards_the_due_time(settings):
     # Thanksgiving 2026 is Thursday 26 November.
     friday_10am = datetime(2026, 11, 27, 10, 0, tzinfo=NY)
     tuesday_11am = datetime(2026, 11, 24, 11, 0, tzinfo=NY)
-    share(make_response(), created_at=tuesday_11am)
-    # Tuesday 11:00 to Friday 10:00 is Tuesday 13 hours, Wednesday, Friday 10 hours: less
-    # than 2 business days with Thanksgiving off.
-    assert queue.queue_summary(now=friday_10am).waiting == 0
+    # Tuesday 13 hours, Wednesday, Friday 11 hours: due Friday 11:00 with Thanksgiving off.
+    thanksgiving_off = share(make_response(), created_at=tuesday_11am)
+    assert thanksgiving_off.due_at == datetime(2026, 11, 27, 11, 0, tzinfo=NY)
+    assert queue.queue_summary(now=friday_10am).overdue == 0
     settings.INTAKE_FEDERAL_HOLIDAYS = False
-    assert queue.queue_summary(now=friday_10am).waiting == 1
-    # The team's own closures count as days off too.
+    working = share(make_response(), created_at=tuesday_11am)
+    assert working.due_at == datetime(2026, 11, 26, 11, 0, tzinfo=NY)
+    assert queue.queue_summary(now=friday_10am).overdue == 1
+    # The team's own closures count as days off too. A due time, once set, stays.
     settings.INTAKE_CLOSED_DAYS = [date(2026, 11, 25)]
-    assert queue.queue_summary(now=friday_10am).waiting == 0
+    closed = share(make_response(), created_at=tuesday_11am)
+    assert closed.due_at == datetime(2026, 11, 27, 11, 0, tzinfo=NY)
+    assert queue.queue_summary(now=friday_10am).overdue == 1

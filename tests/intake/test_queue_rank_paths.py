@@ -27,6 +27,7 @@ from programs.questionnaire.models import (
     ContactStatus,
     QueueRank,
     Response,
+    queue_due_at,
     queue_rank,
 )
 from tests.factories.intake import intake_user, make_response, share
@@ -52,6 +53,15 @@ def assert_queue_is_right(client=None) -> list[int]:
     wrong = {r.reference_code: (r.queue_rank, live_rank(r)) for r in responses}
     wrong = {code: ranks for code, ranks in wrong.items() if ranks[0] != ranks[1]}
     assert not wrong, f"stored rank, live rank: {wrong}"
+    # The queue's copy of the due time too: the request's own while nobody reached them.
+    for response in responses:
+        contact = ContactRequest.objects.filter(response=response).first()
+        assert contact is None or contact.due_at is not None
+        live_due = queue_due_at(
+            contact_status=contact.status if contact else None,
+            due_at=contact.due_at if contact else None,
+        )
+        assert response.due_at == live_due, response.reference_code
     expected = [
         r.pk
         for r in sorted(responses, key=lambda r: (live_rank(r), r.created_at, r.pk), reverse=True)

@@ -19,9 +19,17 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, QueryDict
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+    QueryDict,
+)
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import urlencode
 from django.utils.text import capfirst
@@ -39,7 +47,15 @@ from programs.intake.admin.shared import (
     staff_user,
     status_badge,
 )
-from programs.intake.admin.workspace import WALK_KEY, WALK_MAX, next_in_queue
+from programs.intake.admin.workspace import (
+    WALK_KEY,
+    WALK_MAX,
+    due_at_text,
+    due_in,
+    next_in_queue,
+    short_time,
+)
+from programs.intake.due_times import is_overdue
 from programs.intake.filters import PAGE_PARAM, QueueFilter, queue_state
 from programs.intake.forms import CallLogForm, ContactUpdateForm, StaffNoteForm
 from programs.intake.models import AuditAction, CallAttempt, ContactRequestChange, ExportFormat
@@ -202,6 +218,11 @@ class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
             path("<path:object_id>/call/", view(self.call_view), name=f"{prefix}_call"),
             path("<path:object_id>/draft/", view(self.draft_view), name=f"{prefix}_draft"),
             path(
+                "<path:object_id>/acknowledge/",
+                view(self.acknowledge_view),
+                name=f"{prefix}_acknowledge",
+            ),
+            path(
                 "<path:object_id>/export/<str:export_format>/",
                 view(self.export_view),
                 name=f"{prefix}_export",
@@ -290,8 +311,25 @@ class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
             }
             for area, score in response.area_score_list
         ]
+        now = timezone.now()
+        acknowledged_at = response.crisis_acknowledged_at
         context = {
             **self.admin_site.each_context(request),
+            # Due while nobody has reached the person (Response.due_at, as in the queue);
+            # the request's own due time stays on show after.
+            "due_at": contact.due_at if contact else None,
+            "due_text": due_at_text(contact.due_at) if contact and contact.due_at else "",
+            "due_in": due_in(response.due_at, now) if response.due_at else "",
+            "overdue": is_overdue(response.due_at, now),
+            "acknowledge_url": reverse("admin:programs_response_acknowledge", args=[response.pk]),
+            "can_acknowledge": response.crisis and self.has_change_contact_permission(request),
+            "acknowledged_by": (
+                queue.staff_name(response.crisis_acknowledged_by) or "a former staff member"
+            )
+            if acknowledged_at
+            else "",
+            "acknowledged_when": short_time(acknowledged_at, now) if acknowledged_at else "",
+            "changelist_filters": filters,
             "opts": self.opts,
             "app_label": self.opts.app_label,
             "original": response,
@@ -431,7 +469,10 @@ class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
         filters = data["changelist_filters"]
         # Where the response stood in the queue as shown, before this save moves it.
         shown = Response(
-            pk=response.pk, queue_rank=response.queue_rank, created_at=response.created_at
+            pk=response.pk,
+            queue_rank=response.queue_rank,
+            due_at=response.due_at,
+            created_at=response.created_at,
         )
         try:
             attempt, changes = queue.log_call(
@@ -549,6 +590,51 @@ class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
                 "session": session_time_left(request),
             }
         )
+
+    def acknowledge_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The one-click "Acknowledged" on a crisis response: who saw it first, and when.
+
+        Posted from the response page or a crisis row of the workspace queue, and back
+        there after, with the queue's filters (checked as ``call_view`` checks them).
+        """
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        response = self._get_response(request, object_id)
+        if not self.has_change_contact_permission(request):
+            raise PermissionDenied
+        filters = queue_state(request.POST.get("_changelist_filters", "")) or ""
+        if request.POST.get("return_to") == "queue":
+            workspace = reverse("admin:intake_workspace")
+            back = f"{workspace}?{filters}" if filters else workspace
+        else:
+            back = self._detail_url_in_queue(response.pk, filters)
+        code = response.reference_code
+        try:
+            acknowledgement = queue.acknowledge_crisis(response, by=staff_user(request))
+        except queue.NotACrisis:
+            self.message_user(
+                request,
+                f"Response {code} is not a crisis response, so there is nothing to "
+                "acknowledge. Nothing was changed.",
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(back)
+        when = short_time(acknowledgement.at, timezone.now())
+        if acknowledgement.now:
+            audit.record(request, AuditAction.CRISIS_ACKNOWLEDGED, [response])
+            self.message_user(
+                request,
+                f"Crisis response {code} acknowledged at {when}. It stays first in the "
+                "queue until the person is reached.",
+            )
+        else:
+            self.message_user(
+                request,
+                f"Already acknowledged by {acknowledgement.by or 'a former staff member'} "
+                f"at {when}. Nothing was changed.",
+                messages.WARNING,
+            )
+        return HttpResponseRedirect(back)
 
     def _detail_url_in_queue(self, pk: int, filters: str) -> str:
         url = reverse("admin:programs_response_change", args=[pk])

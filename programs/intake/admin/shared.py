@@ -19,10 +19,14 @@ from django.utils.html import format_html
 from django.utils.translation import get_language
 
 from programs.intake import audit, exports
-from programs.intake import services as queue
+from programs.intake.due_times import is_overdue
 from programs.intake.fhir_views import FHIR_JSON, fhir_base_url
 from programs.intake.models import AuditAction, ExportFormat
-from programs.questionnaire.models import ContactRequest, ContactStatus, Response
+from programs.questionnaire.models import (
+    ContactRequest,
+    Response,
+    queue_due_at,
+)
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import User
@@ -56,12 +60,12 @@ def status_badge(contact: ContactRequest | None, now: datetime | None = None) ->
     if contact is None:
         return format_html('<span class="queue-muted">{}</span>', "None")
     waiting = ""
-    not_reached = contact.status in (ContactStatus.NEW, ContactStatus.IN_PROGRESS)
-    if not_reached and contact.created_at < queue.waiting_cutoff(now or timezone.now()):
+    due = queue_due_at(contact_status=contact.status, due_at=contact.due_at)
+    if is_overdue(due, now or timezone.now()):
         waiting = format_html(
             ' <span class="queue-badge queue-badge-waiting" title="{}">{}</span>',
-            "Nobody has reached them in more than 2 business days",
-            "Waiting 2+ days",
+            "Nobody has reached them by the time they were due for a first call",
+            "Overdue",
         )
     return format_html(
         '<span class="queue-badge queue-status-{}">{}</span>{}',

@@ -12,24 +12,28 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib.admin import AdminSite
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page
-from django.db.models import Count, IntegerField, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.fields.json import KT
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
+from django.utils import formats, timezone
 
 from programs.core.phones import display_phone
 from programs.intake import audit
 from programs.intake.admin.listing import COUNT_CAP, CappedCountPaginator
+from programs.intake.due_times import is_overdue
 from programs.intake.filters import PAGE_PARAM, QueueFilter, SearchForm, search_q
 from programs.intake.models import CallAttempt
+from programs.intake.queue_order import SORTS, after
 from programs.questionnaire.models import ContactRequest, Response
 
 PERMISSION = "programs.view_response"
@@ -39,9 +43,11 @@ PER_PAGE = 50
 # starts a new walk.
 WALK_KEY = "intake_queue_walk"
 WALK_MAX = 500
-# The queue's order (see Response.queue_rank): unhandled crisis, then new contact
-# requests, then the rest, newest first; read straight off the response_queue_order index.
-ORDERING = ("-queue_rank", "-created_at", "-id")
+# The queue's order: unhandled crisis (see Response.queue_rank), then due soonest (see
+# Response.due_at; none last), then newest; read straight off the response_queue_order
+# index. The other orders staff may choose are in programs/intake/queue_order.py.
+ORDERING = SORTS["queue"].order_by
+CHANGE_CONTACT_PERMISSION = "programs.change_contactrequest"
 # Only what a row shows: the answers, reasons and the like stay in the database.
 ROW_FIELDS = (
     "id",
@@ -50,6 +56,11 @@ ROW_FIELDS = (
     "crisis",
     "language",
     "queue_rank",
+    "due_at",
+    "crisis_acknowledged_at",
+    "crisis_acknowledged_by__username",
+    "crisis_acknowledged_by__first_name",
+    "crisis_acknowledged_by__last_name",
     "suggested_level__short_name",
     "suggested_level__level_number",
     "contact_request__id",
@@ -96,18 +107,59 @@ class Row:
     attempts: int
     next_callback: datetime | None
     url: str
+    due: datetime | None
+    due_in: str  # "in 3 h", "overdue by 2 days"
+    due_text: str  # "Thu 4 Dec 10:00"
+    overdue: bool
+    acknowledged_at: datetime | None
+    acknowledged_by: str
+    acknowledged_when: str  # "10:02" today, "Wed 3 Dec 10:02" before
+    acknowledge_url: str
 
 
-def _rows(page: Page, filters_param: str) -> list[Row]:
+def due_in(due: datetime, now: datetime) -> str:
+    """How far off a due time is, in words short enough for a column: "in 3 h"."""
+    gap = abs(due - now)
+    if gap < timedelta(hours=1):
+        amount = f"{max(gap // timedelta(minutes=1), 1)} min"
+    elif gap < timedelta(days=2):
+        amount = f"{gap // timedelta(hours=1)} h"
+    else:
+        amount = f"{gap.days} days"
+    return f"overdue by {amount}" if due < now else f"in {amount}"
+
+
+def due_at_text(due: datetime) -> str:
+    """A due time as staff read it: "Thu 4 Dec 10:00", in the team's time zone."""
+    return formats.date_format(timezone.localtime(due), "D j M H:i")
+
+
+def short_time(moment: datetime, now: datetime) -> str:
+    """A moment as staff read it: "10:02" if today, else with its day, "Wed 3 Dec 10:02"."""
+    local = timezone.localtime(moment)
+    if local.date() == timezone.localtime(now).date():
+        return formats.date_format(local, "H:i")
+    return due_at_text(moment)
+
+
+def _name(first: str | None, last: str | None, username: str | None) -> str:
+    return f"{first or ''} {last or ''}".strip() or username or ""
+
+
+def _rows(page: Page, filters_param: str, now: datetime) -> list[Row]:
     statuses = dict(ContactRequest._meta.get_field("status").flatchoices)
     best_times = dict(ContactRequest._meta.get_field("best_time").flatchoices)
     languages = dict(Response._meta.get_field("language").flatchoices)
     rows = []
     for values in page.object_list:
         has_contact = values["contact_request__id"] is not None
-        first = values["contact_request__assigned_to__first_name"] or ""
-        last = values["contact_request__assigned_to__last_name"] or ""
-        assignee = f"{first} {last}".strip() or values["contact_request__assigned_to__username"]
+        assignee = _name(
+            values["contact_request__assigned_to__first_name"],
+            values["contact_request__assigned_to__last_name"],
+            values["contact_request__assigned_to__username"],
+        )
+        due = values["due_at"]
+        acknowledged_at = values["crisis_acknowledged_at"]
         level = (
             f"{values['suggested_level__short_name']} ({values['suggested_level__level_number']})"
             if values["suggested_level__short_name"]
@@ -136,6 +188,25 @@ def _rows(page: Page, filters_param: str) -> list[Row]:
                 attempts=values["call_attempt_count"],
                 next_callback=values["next_callback_at"],
                 url=f"{url}?{filters_param}" if filters_param else url,
+                due=due,
+                due_in=due_in(due, now) if due else "",
+                due_text=due_at_text(due) if due else "",
+                overdue=is_overdue(due, now),
+                acknowledged_at=acknowledged_at,
+                acknowledged_by=(
+                    _name(
+                        values["crisis_acknowledged_by__first_name"],
+                        values["crisis_acknowledged_by__last_name"],
+                        values["crisis_acknowledged_by__username"],
+                    )
+                    or "a former staff member"
+                )
+                if acknowledged_at
+                else "",
+                acknowledged_when=short_time(acknowledged_at, now) if acknowledged_at else "",
+                acknowledge_url=reverse("admin:programs_response_acknowledge", args=[values["id"]])
+                if values["crisis"]
+                else "",
             )
         )
     return rows
@@ -188,28 +259,25 @@ def _filtered(request: HttpRequest, params: QueryDict) -> tuple[SearchForm, str,
 
 
 def queue_queryset(request: HttpRequest, params: QueryDict) -> QuerySet:
-    """The responses of the queue with these filters and search, in the queue's order."""
-    return _filtered(request, params)[2].qs.order_by(*ORDERING)
+    """The responses of the queue with these filters and search, in the order chosen."""
+    filterset = _filtered(request, params)[2]
+    return filterset.qs.order_by(*filterset.chosen_sort().order_by)
 
 
 def next_in_queue(
-    request: HttpRequest, params: QueryDict, after: Response, done: Sequence[int] = ()
+    request: HttpRequest, params: QueryDict, shown: Response, done: Sequence[int] = ()
 ) -> int | None:
-    """The id of the response after ``after`` in the queue with these ``params``, if any.
+    """The id of the response after ``shown`` in the queue with these ``params``, if any.
 
-    ``after`` holds the queue_rank and created_at the queue was ordered by when it was
-    shown (its rank may change when a call is logged); ``done`` are left out.
+    ``shown`` holds what the queue was ordered by when it was shown (queue_rank, due_at,
+    created_at and pk: a logged call may change the first two); ``done`` are left out.
     """
-    rank, created, pk = after.queue_rank, after.created_at, after.pk
-    later = (
-        Q(queue_rank__lt=rank)
-        | Q(queue_rank=rank, created_at__lt=created)
-        | Q(queue_rank=rank, created_at=created, id__lt=pk)
-    )
+    filterset = _filtered(request, params)[2]
+    sort = filterset.chosen_sort()
     return (
-        queue_queryset(request, params)
-        .filter(later)
-        .exclude(pk__in=[pk, *done])
+        filterset.qs.order_by(*sort.order_by)
+        .filter(after(sort, shown))
+        .exclude(pk__in=[shown.pk, *done])
         .values_list("pk", flat=True)
         .first()
     )
@@ -221,7 +289,8 @@ def workspace_view(site: AdminSite, request: HttpRequest) -> HttpResponse:
     search, query, filterset = _filtered(request, request.GET)
     # A new walk for "Save and next" (a session write only if there was one).
     request.session.pop(WALK_KEY, None)
-    ordered = with_call_attempts(filterset.qs.order_by(*ORDERING)).values(
+    sort = filterset.chosen_sort()
+    ordered = with_call_attempts(filterset.qs.order_by(*sort.order_by)).values(
         *ROW_FIELDS, "age_group", "call_attempt_count", "next_callback_at"
     )
     paginator = CappedCountPaginator(ordered, PER_PAGE)
@@ -229,7 +298,7 @@ def workspace_view(site: AdminSite, request: HttpRequest) -> HttpResponse:
     page = paginator.get_page(_page_number(request))
     state = _state(request.GET)
     filters_param = urlencode({"_changelist_filters": state.urlencode()}) if state else ""
-    rows = _rows(page, filters_param)
+    rows = _rows(page, filters_param, timezone.now())
     audit.record_queue_read(
         request, [row.reference_code for row in rows], page=page.number, query=query
     )
@@ -237,6 +306,11 @@ def workspace_view(site: AdminSite, request: HttpRequest) -> HttpResponse:
     def page_url(number: int) -> str:
         link = state.copy()
         link[PAGE_PARAM] = str(number)
+        return "?" + link.urlencode()
+
+    def sort_url(name: str) -> str:
+        link = state.copy()
+        link["sort"] = name
         return "?" + link.urlencode()
 
     ignored = [
@@ -265,6 +339,13 @@ def workspace_view(site: AdminSite, request: HttpRequest) -> HttpResponse:
         "count_cap": COUNT_CAP,
         "filtered": bool(state),
         "queue_url": reverse("admin:intake_workspace"),
+        "sort_label": sort.label,
+        "sort_is_queue": sort is SORTS["queue"],
+        "due_sort_url": sort_url("due"),
+        "received_sort_url": sort_url("oldest" if sort is SORTS["newest"] else "newest"),
+        "due_hours": settings.INTAKE_DUE_BUSINESS_HOURS,
+        "can_acknowledge": request.user.has_perm(CHANGE_CONTACT_PERMISSION),
+        "queue_state": state.urlencode(),
     }
     request.current_app = site.name
     return TemplateResponse(request, "admin/intake/workspace.html", context)

@@ -20,7 +20,7 @@ import random
 import time
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
@@ -42,6 +42,7 @@ from programs.directory.models import (
     Schedule,
     USState,
 )
+from programs.intake.due_times import due_time
 from programs.intake.models import CallAttempt, CallOutcome, ContactRequestChange, StaffNote
 from programs.intake.roles import INTAKE_STAFF, sync_roles
 from programs.levels.models import TreatmentLevel
@@ -53,6 +54,7 @@ from programs.questionnaire.models import (
     ContactRequest,
     ContactStatus,
     Response,
+    queue_due_at,
     queue_rank,
     suggestion_fields,
 )
@@ -579,9 +581,15 @@ def _plan(rng: random.Random, statuses: Sequence[str], weights: Sequence[int]) -
     return Plan(status, notes, calls)
 
 
-def _contact(rng: random.Random, response: Response, status: str, staff) -> ContactRequest:
+def _contact(
+    rng: random.Random,
+    response: Response,
+    status: str,
+    staff,
+    shared_at: datetime,
+    due: datetime | None,
+) -> ContactRequest:
     """A made-up person's contact request: a name, a 555-01xx number, sometimes an email."""
-    shared_at = response.created_at + timedelta(minutes=rng.randint(1, 30))
     reached = status != ContactStatus.NEW
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     email_only = rng.random() < 0.05
@@ -599,6 +607,7 @@ def _contact(rng: random.Random, response: Response, status: str, staff) -> Cont
         best_time=rng.choice(BestTime.values),
         preferred_language=response.language,
         created_at=shared_at,
+        due_at=due,
         status=status,
         status_changed_at=(shared_at + timedelta(hours=rng.randint(1, 72)) if reached else None),
         assigned_to=staff if reached else None,
@@ -679,7 +688,10 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
                 code = _reference_code(rng)
             codes.add(code)
             plan = _plan(rng, statuses, weights)
-            plans.append(plan)
+            created_at = now - timedelta(seconds=rng.randrange(span))
+            shared_at = created_at + timedelta(minutes=rng.randint(1, 30))
+            due = due_time(shared_at) if plan.status is not None else None
+            plans.append((plan, shared_at, due))
             # Rows go in bulk, past the services that keep the rank (questionnaire and intake
             # services.py), so the rank is computed here by the same rule.
             rank = queue_rank(
@@ -688,16 +700,17 @@ def seed_responses(count: int, rng: random.Random, staff) -> tuple[int, int, int
             rows.append(
                 Response(
                     reference_code=code,
-                    created_at=now - timedelta(seconds=rng.randrange(span)),
+                    created_at=created_at,
                     queue_rank=rank,
+                    due_at=queue_due_at(contact_status=plan.status, due_at=due),
                     **kind,
                 )
             )
         insert_rows(Response, rows)
         contacts, notes, planned_calls = [], [], []
-        for response, plan in zip(rows, plans, strict=True):
+        for response, (plan, shared_at, due) in zip(rows, plans, strict=True):
             if plan.status is not None:
-                contact = _contact(rng, response, plan.status, staff)
+                contact = _contact(rng, response, plan.status, staff, shared_at, due)
                 contacts.append(contact)
                 planned_calls.append((contact, plan.calls))
             notes += [
