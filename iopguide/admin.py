@@ -7,12 +7,13 @@ INSTALLED_APPS in place of ``django.contrib.admin``), so ``admin.site`` and ever
 
 from __future__ import annotations
 
-from django.contrib import admin
 from django.http import HttpRequest
 from django.urls import URLPattern, URLResolver, reverse
 
+from iopguide.admin_view_on_site import GuardedViewOnSiteAdminSite
 
-class IOPAdminSite(admin.AdminSite):
+
+class IOPAdminSite(GuardedViewOnSiteAdminSite):
     site_header = "IOP Guide intake"
     site_title = "IOP Guide admin"
     index_title = "Intake and content"
