@@ -7,14 +7,14 @@ INSTALLED_APPS in place of ``django.contrib.admin``), so ``admin.site`` and ever
 
 from __future__ import annotations
 
-from django.contrib import admin
 from django.http import HttpRequest, HttpResponse, HttpResponseNotAllowed, JsonResponse
 from django.urls import URLPattern, URLResolver, path, reverse
 
+from iopguide.admin_view_on_site import GuardedViewOnSiteAdminSite
 from programs.core.staff_session import limit_phrase, record_activity_now, session_time_left
 
 
-class IOPAdminSite(admin.AdminSite):
+class IOPAdminSite(GuardedViewOnSiteAdminSite):
     site_header = "IOP Guide intake"
     site_title = "IOP Guide admin"
     index_title = "Intake and content"

@@ -178,6 +178,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "iopguide.middleware.PermissionsPolicyMiddleware",
+    # What no page sends (NUL in admin filters, numbers out of range, files or large
+    # multipart bodies to public URLs) is a 400, never a 500; after the header middleware.
+    "iopguide.hostile_requests.RefuseHostileRequestsMiddleware",
     "iopguide.middleware.StaffSessionTimeoutMiddleware",
     # Last, as django-axes requires.
     "axes.middleware.AxesMiddleware",
@@ -419,10 +422,31 @@ if INTAKE_NOTIFY_MAX_ATTEMPTS < 1:
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # A result page's path is its secret key: every handler redacts it (iopguide/log_redaction.py).
+    "filters": {"redact_tokens": {"()": "iopguide.log_redaction.RedactResultTokens"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        # runserver's request lines, as Django's own handler writes them, redacted.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_tokens"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
+        # Django's default handlers for "django" (a console in DEBUG, mail to ADMINS with
+        # the request) do not redact: its records go to the root handler only.
+        "django": {"handlers": [], "level": "INFO"},
         # Request bodies may hold health information: never log them.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }

@@ -108,18 +108,22 @@ class ProgramAdminForm(forms.ModelForm):
             "wait_days",
             "last_verified",
         ]
+        # In Meta, not set in __init__: a user who may only view programs gets a form
+        # without these fields (the admin shows them read-only), and that was a 500.
+        help_texts = {
+            "latitude": (
+                "Leave both empty to use the centre of the ZIP code, which then follows the "
+                "ZIP code. A point you type in is kept as exact: if the address changes, "
+                "change or clear it too."
+            ),
+            "accepts_moud": (
+                "Many programs turn away people on these medicines; people need to know "
+                "before they call. Leave it unknown unless the program has told you."
+            ),
+        }
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["latitude"].help_text = (
-            "Leave both empty to use the centre of the ZIP code, which then follows the ZIP "
-            "code. A point you type in is kept as exact: if the address changes, change or "
-            "clear it too."
-        )
-        self.fields["accepts_moud"].help_text = (
-            "Many programs turn away people on these medicines; people need to know before "
-            "they call. Leave it unknown unless the program has told you."
-        )
         for name, kind in FEATURE_FIELDS.items():
             field_as(self.fields, name, forms.ChoiceField).choices = FEATURE_CHOICES[kind].choices
             if self.instance.pk:

@@ -32,6 +32,8 @@ from programs.levels.models import TreatmentLevel
 from programs.levels.texts import site_text
 
 PER_PAGE = 20
+# Far past the last page of any directory; larger numbers are not tried as an OFFSET.
+MAX_PAGE_NUMBER = 100_000
 # Programs shown in the "online programs for <state>" group under a distance search.
 ONLINE_SHOWN = 10
 
@@ -68,7 +70,9 @@ def _results_page(programs: QuerySet[Program], number: str | None) -> Page:
         wanted = int(number) if number is not None else 1
     except ValueError:
         wanted = 0
-    if wanted >= 1:
+    # A page number past any real page goes to Paginator.get_page() too: a huge one made
+    # an OFFSET no database takes (a 500).
+    if 1 <= wanted <= MAX_PAGE_NUMBER:
         start = (wanted - 1) * PER_PAGE
         rows = list(programs.annotate(search_total=Window(Count("*")))[start : start + PER_PAGE])
         if rows:

@@ -1,6 +1,7 @@
 """Admin for content editors and intake staff."""
 
 from django.contrib import admin
+from django.http import HttpRequest
 
 from programs.levels.models import Service, SuitabilityCriterion, TreatmentLevel
 
@@ -74,6 +75,16 @@ class TreatmentLevelAdmin(admin.ModelAdmin):
             },
         ),
     ]
+
+    def get_readonly_fields(self, request: HttpRequest, obj=None):
+        # The triage engine names levels by slug and stored responses list the levels
+        # they also suggest by slug: renaming one made every questionnaire suggesting it
+        # fail. Set once, when a level is added; a POST carrying a new slug changes nothing.
+        readonly = list(super().get_readonly_fields(request, obj))
+        return [*readonly, "slug"] if obj is not None else readonly
+
+    def get_prepopulated_fields(self, request: HttpRequest, obj=None):
+        return {} if obj is not None else super().get_prepopulated_fields(request, obj)
 
     @admin.display(description="Adult hours a week")
     def hours_display(self, obj: TreatmentLevel) -> str:
