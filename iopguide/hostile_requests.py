@@ -27,12 +27,14 @@ from collections.abc import Callable
 from http import HTTPStatus
 
 from django.conf import settings
-from django.contrib.admin.views.main import SEARCH_VAR
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
 logger = logging.getLogger(__name__)
+
+# The admin's search parameter (``?q=``): Django's search form handles NUL itself.
+SEARCH_VAR = "q"
 
 # A part's Content-Disposition naming a file, in any spelling the RFCs allow.
 FILE_PART = re.compile(rb"^content-disposition:[^\r\n]*;\s*filename\*?\s*=", re.I | re.M)
