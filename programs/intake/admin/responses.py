@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import TypedDict, cast
+from typing import NotRequired, TypedDict, cast
 
 from django import http
 from django.contrib import admin, messages
@@ -27,11 +27,13 @@ from django.http import (
     HttpResponseRedirect,
     QueryDict,
 )
+from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
+from django.utils import dateformat, timezone
+from django.utils.formats import date_format, get_format
 from django.utils.http import urlencode
+from django.utils.safestring import SafeString
 from django.utils.text import capfirst
 from django.utils.timezone import localtime
 from django.utils.translation import override
@@ -112,6 +114,9 @@ class TimelineEvent(TypedDict):
     kind: str
     by: str
     text: str
+    iso: NotRequired[str]  # the moment, for <time datetime>
+    when: NotRequired[str]  # as staff read it, in the team's time zone
+    html: NotRequired[SafeString]  # the text, escaped, with its line breaks
 
 
 def _call_text(attempt: CallAttempt) -> str:
@@ -178,6 +183,15 @@ def _timeline(
     events.append(
         {"at": response.created_at, "kind": "received", "by": "", "text": "Questionnaire sent"}
     )
+    # What the template shows of each, written here with one format rather than by a
+    # filter per event (a long case has hundreds): as ``{{ at|date:'c' }}``, ``{{ at }}``
+    # and ``{{ text|linebreaksbr }}`` would.
+    shown = get_format("DATETIME_FORMAT")
+    for event in events:
+        local = localtime(event["at"])
+        event["iso"] = local.isoformat()
+        event["when"] = dateformat.format(local, shown)
+        event["html"] = linebreaksbr(event["text"], autoescape=True)
     return events
 
 
