@@ -78,12 +78,12 @@ def main() -> None:
         print(f"  {float(query['time']) * 1000:6.2f} ms  {query['sql'][:150]}")
 
     try:
-        from pyinstrument import Profiler
+        import pyinstrument
     except ImportError:
-        Profiler = None
+        pyinstrument = None  # type: ignore[assignment]
     started = time.perf_counter()
-    if Profiler is not None:
-        profiler = Profiler(interval=0.0005)
+    if pyinstrument is not None:
+        profiler = pyinstrument.Profiler(interval=0.0005)
         profiler.start()
         for _ in range(args.requests):
             hit()
@@ -96,7 +96,7 @@ def main() -> None:
         profile.disable()
     elapsed = time.perf_counter() - started
     print(f"\n{args.requests} requests, {elapsed / args.requests * 1000:.2f} ms each (profiled)\n")
-    if Profiler is not None:
+    if pyinstrument is not None:
         print(profiler.output_text(unicode=True, color=False, show_all=False))
     else:
         pstats.Stats(profile).sort_stats("cumulative").print_stats(40)

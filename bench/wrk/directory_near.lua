@@ -12,11 +12,10 @@
 -- A request is /programs/?near=PLACE&within=MILES, one value from each of two different
 -- groups in a fixed order (as the form sends them), and sometimes a page. Thread i of n
 -- takes every n-th place, so threads never ask the same question, and a thread never asks
--- one twice. Any answer that is not 2xx counts as an error ("status"; wrk itself counts
--- only 4xx and 5xx). The BENCH_RESULT line is request.lua's done(), loaded below.
+-- one twice. Any answer that is not 2xx counts as an error: distinct.lua.
 
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
-dofile(here .. "request.lua") -- its done(); BENCH_COOKIE and BENCH_BODY are empty here
+dofile(here .. "distinct.lua") -- required(), setup(), response(), done()
 
 local function split(text, sep)
   local parts = {}
@@ -26,26 +25,9 @@ local function split(text, sep)
   return parts
 end
 
-local function required(name)
-  local value = os.getenv(name)
-  if not value or value == "" then
-    error(name .. " is not set: run this script through bench/run.py")
-  end
-  return value
-end
-
--- Main state: number the threads and collect them, so done() can add up their counts.
-local threads = {}
-
-function setup(thread)
-  threads[#threads + 1] = thread
-  thread:set("id", #threads)
-end
-
 -- Thread state.
 local places, radii, groups, pages = {}, {}, {}, {}
 local seen = {}
-bad = 0 -- answers that were not 2xx (read by done() through thread:get)
 repeats = 0 -- requests that had to repeat an earlier one (none, unless the lists are tiny)
 
 function init(args)
@@ -113,23 +95,12 @@ function request()
   return wrk.format("GET", path)
 end
 
-function response(status, headers, body)
-  if status < 200 or status > 299 then
-    bad = bad + 1
-  end
-end
-
-local report = done
-
-function done(summary, latency, requests)
-  local non_2xx, repeated = 0, 0
+function after_threads(threads)
+  local repeated = 0
   for _, thread in ipairs(threads) do
-    non_2xx = non_2xx + thread:get("bad")
     repeated = repeated + thread:get("repeats")
   end
-  summary.errors.status = non_2xx
   if repeated > 0 then
     io.write(string.format("directory_near.lua: %d requests repeated an earlier one\n", repeated))
   end
-  report(summary, latency, requests)
 end

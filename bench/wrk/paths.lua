@@ -9,32 +9,14 @@
 -- Thread i of n starts at its own place in a shuffled copy of the list and walks it in
 -- order, so consecutive requests, and the threads, ask for different paths; the list is
 -- asked again from the top only when a row outlasts it. Any answer that is not 2xx counts
--- as an error ("status": a lost session's redirect to the login page is one; wrk itself
--- counts only 4xx and 5xx). The BENCH_RESULT line is request.lua's done(), loaded below.
+-- as an error (a lost session's redirect to the login page is one): distinct.lua.
 
 local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
-dofile(here .. "request.lua") -- its done() and the BENCH_COOKIE header
-
-local function required(name)
-  local value = os.getenv(name)
-  if not value or value == "" then
-    error(name .. " is not set: run this script through bench/run.py")
-  end
-  return value
-end
-
--- Main state: number the threads and collect them, so done() can add up their counts.
-local threads = {}
-
-function setup(thread)
-  threads[#threads + 1] = thread
-  thread:set("id", #threads)
-end
+dofile(here .. "distinct.lua") -- required(), setup(), response(), done()
 
 -- Thread state.
 local paths = {}
 local next_index = 1
-bad = 0 -- answers that were not 2xx (read by done() through thread:get)
 
 function init(args)
   local count = tonumber(os.getenv("BENCH_THREADS") or "") or 1
@@ -58,21 +40,4 @@ function request()
   local path = paths[next_index]
   next_index = next_index % #paths + 1
   return wrk.format("GET", path)
-end
-
-function response(status, headers, body)
-  if status < 200 or status > 299 then
-    bad = bad + 1
-  end
-end
-
-local report = done
-
-function done(summary, latency, requests)
-  local non_2xx = 0
-  for _, thread in ipairs(threads) do
-    non_2xx = non_2xx + thread:get("bad")
-  end
-  summary.errors.status = non_2xx
-  report(summary, latency, requests)
 end

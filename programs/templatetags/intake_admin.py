@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django import template
 from django.conf import settings
 from django.urls import reverse
 
+from programs.intake.admin import shared
 from programs.intake.models import AuditAction, AuditEntry
 from programs.intake.services import queue_summary
 
@@ -58,3 +60,9 @@ def intake_summary(context: template.Context) -> dict:
         "retention_days": settings.RESPONSE_RETENTION_DAYS,
         "last_purge": last_purge,
     }
+
+
+@register.filter
+def staff_time(moment: datetime | None) -> str:
+    """A moment as every staff page writes it: "Wed 2 Dec 15:57" (shared.staff_time)."""
+    return shared.staff_time(moment) if moment else ""

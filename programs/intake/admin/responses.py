@@ -30,8 +30,7 @@ from django.http import (
 from django.template.defaultfilters import linebreaksbr
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import dateformat, timezone
-from django.utils.formats import date_format, get_format
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -46,13 +45,13 @@ from programs.intake.admin.shared import (
     csv_download,
     fhir_download,
     received_html,
+    staff_time,
     staff_user,
     status_badge,
 )
 from programs.intake.admin.workspace import (
     WALK_KEY,
     WALK_MAX,
-    due_at_text,
     due_in,
     next_in_queue,
     short_time,
@@ -122,9 +121,7 @@ class TimelineEvent(TypedDict):
 def _call_text(attempt: CallAttempt) -> str:
     lines = [f"Call: {attempt.get_outcome_display()}"]
     if attempt.next_callback_at is not None:
-        lines.append(
-            f"Next callback: {date_format(localtime(attempt.next_callback_at), 'DATETIME_FORMAT')}"
-        )
+        lines.append(f"Next callback: {staff_time(attempt.next_callback_at)}")
     if attempt.note:
         lines.append(attempt.note)
     return "\n".join(lines)
@@ -183,14 +180,14 @@ def _timeline(
     events.append(
         {"at": response.created_at, "kind": "received", "by": "", "text": "Questionnaire sent"}
     )
-    # What the template shows of each, written here with one format rather than by a
-    # filter per event (a long case has hundreds): as ``{{ at|date:'c' }}``, ``{{ at }}``
-    # and ``{{ text|linebreaksbr }}`` would.
-    shown = get_format("DATETIME_FORMAT")
+    # What the template shows of each, written here rather than by a filter per event (a
+    # long case has hundreds): as ``{{ at|date:'c' }}``, ``{{ at|staff_time }}`` and
+    # ``{{ text|linebreaksbr }}`` would.
+    now = timezone.now()
     for event in events:
         local = localtime(event["at"])
         event["iso"] = local.isoformat()
-        event["when"] = dateformat.format(local, shown)
+        event["when"] = staff_time(local, now)
         event["html"] = linebreaksbr(event["text"], autoescape=True)
     return events
 
@@ -332,7 +329,7 @@ class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
             # Due while nobody has reached the person (Response.due_at, as in the queue);
             # the request's own due time stays on show after.
             "due_at": contact.due_at if contact else None,
-            "due_text": due_at_text(contact.due_at) if contact and contact.due_at else "",
+            "due_text": staff_time(contact.due_at, now) if contact and contact.due_at else "",
             "due_in": due_in(response.due_at, now) if response.due_at else "",
             "overdue": is_overdue(response.due_at, now),
             "acknowledge_url": reverse("admin:programs_response_acknowledge", args=[response.pk]),
@@ -418,13 +415,9 @@ class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
                 expected_assignee_id=data["expected_assignee"],
             )
         except queue.StaleContactRequest:
-            self.message_user(
-                request,
-                "Someone else changed this contact request while you had it open. This is "
-                "its current state: make your change again if it still applies.",
-                messages.ERROR,
+            return self._stale(
+                request, self.detail_url(response), "make your change again if it still applies"
             )
-            return HttpResponseRedirect(self.detail_url(response))
         if changes:
             audit.record(
                 request,
@@ -436,6 +429,16 @@ class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
         else:
             self.message_user(request, "Nothing changed.", messages.INFO)
         return HttpResponseRedirect(self.detail_url(response))
+
+    def _stale(self, request: HttpRequest, back_to: str, what_now: str) -> HttpResponse:
+        """A colleague changed the contact request first: nothing was saved; show its state."""
+        self.message_user(
+            request,
+            "Someone else changed this contact request while you had it open, so nothing was "
+            f"saved. This is its current state: {what_now}.",
+            messages.ERROR,
+        )
+        return HttpResponseRedirect(back_to)
 
     def note_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         if request.method != "POST":
@@ -500,13 +503,11 @@ class ResponseAdmin(ResponsePermissionsMixin, admin.ModelAdmin):
                 form_token=data["form_token"],
             )
         except queue.StaleContactRequest:
-            self.message_user(
+            return self._stale(
                 request,
-                "Someone else changed this contact request while you had it open, so the "
-                "call was not saved. This is its current state: log the call again.",
-                messages.ERROR,
+                self._detail_url_in_queue(response.pk, filters),
+                "log the call again",
             )
-            return HttpResponseRedirect(self._detail_url_in_queue(response.pk, filters))
         except queue.DuplicateCallAttempt:
             self.message_user(
                 request,

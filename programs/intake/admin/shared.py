@@ -14,7 +14,7 @@ from django.contrib.humanize.templatetags.humanize import naturaltime
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.utils import formats, timezone
+from django.utils import dateformat, timezone
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
@@ -39,11 +39,25 @@ def staff_user(request: HttpRequest) -> User:
     return request.user
 
 
+# Every staff page writes a moment one way, in the team's time zone (TIME_ZONE): the
+# weekday, day, month and 24-hour time, "Wed 2 Dec 15:57", with the year when it is not
+# this year's, "Tue 2 Dec 2025 15:57".
+STAFF_TIME = "D j M H:i"
+STAFF_TIME_WITH_YEAR = "D j M Y H:i"
+
+
+def staff_time(moment: datetime, now: datetime | None = None) -> str:
+    """``moment`` as every staff page writes it (received, due, shared, calls, timeline)."""
+    local = timezone.localtime(moment)
+    this_year = timezone.localtime(now or timezone.now()).year
+    return _staff_time(local, local.year == this_year, get_language())
+
+
 @functools.lru_cache(maxsize=4096)
-def _date_and_time(local: datetime, language: str | None) -> str:
-    """``local`` in the active language's DATETIME_FORMAT: the same rows come back on
-    every reload of a list, and formatting one costs more than the rest of its row."""
-    return formats.date_format(local, "DATETIME_FORMAT")
+def _staff_time(local: datetime, this_year: bool, language: str | None) -> str:
+    """The same rows come back on every reload of a list, and formatting a moment costs
+    more than the rest of its row: remembered per moment (and language, for the names)."""
+    return dateformat.format(local, STAFF_TIME if this_year else STAFF_TIME_WITH_YEAR)
 
 
 def received_html(moment: datetime) -> str:
@@ -52,7 +66,7 @@ def received_html(moment: datetime) -> str:
         '<time class="queue-absolute" datetime="{}">{}</time>',
         naturaltime(moment),
         moment.isoformat(),
-        _date_and_time(timezone.localtime(moment), get_language()),
+        staff_time(moment),
     )
 
 

@@ -34,12 +34,13 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path, reverse
-from django.utils import dateformat, formats, timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 
 from programs.core.phones import display_phone
 from programs.intake import audit
 from programs.intake.admin.listing import COUNT_CAP
+from programs.intake.admin.shared import staff_time
 from programs.intake.due_times import is_overdue
 from programs.intake.filters import PAGE_PARAM, QueueFilter, SearchForm, search_q
 from programs.intake.models import CallAttempt
@@ -165,17 +166,12 @@ def due_in(due: datetime, now: datetime) -> str:
     return f"overdue by {amount}" if due < now else f"in {amount}"
 
 
-def due_at_text(due: datetime) -> str:
-    """A due time as staff read it: "Thu 4 Dec 10:00", in the team's time zone."""
-    return formats.date_format(timezone.localtime(due), "D j M H:i")
-
-
 def short_time(moment: datetime, now: datetime) -> str:
     """A moment as staff read it: "10:02" if today, else with its day, "Wed 3 Dec 10:02"."""
     local = timezone.localtime(moment)
     if local.date() == timezone.localtime(now).date():
         return formats.date_format(local, "H:i")
-    return due_at_text(moment)
+    return staff_time(moment, now)
 
 
 def _name(first: str | None, last: str | None, username: str | None) -> str:
@@ -227,10 +223,9 @@ def _rows(object_list, filters_param: str, now: datetime) -> list[Row]:
     statuses = dict(ContactRequest._meta.get_field("status").flatchoices)
     best_times = dict(ContactRequest._meta.get_field("best_time").flatchoices)
     languages = dict(Response._meta.get_field("language").flatchoices)
-    shown = formats.get_format("DATETIME_FORMAT")
 
     def text(moment: datetime | None) -> str:
-        return dateformat.format(timezone.localtime(moment), shown) if moment else ""
+        return staff_time(moment, now) if moment else ""
 
     change_url = reverse("admin:programs_response_change", args=[0]).replace("/0/", "/{}/")
     acknowledge_url = reverse("admin:programs_response_acknowledge", args=[0]).replace(
@@ -278,7 +273,7 @@ def _rows(object_list, filters_param: str, now: datetime) -> list[Row]:
                 url=f"{url}?{filters_param}" if filters_param else url,
                 due=due,
                 due_in=due_in(due, now) if due else "",
-                due_text=due_at_text(due) if due else "",
+                due_text=text(due),
                 overdue=is_overdue(due, now),
                 acknowledged_at=acknowledged_at,
                 acknowledged_by=(
