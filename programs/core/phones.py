@@ -77,8 +77,17 @@ def _parsed(stored: str) -> phonenumbers.PhoneNumber | None:
     return number if phonenumbers.is_valid_number(number) else None
 
 
+# What normalise_us_phone stores: E.164 of a valid number of the North American plan.
+_STORED_NANP = re.compile(r"\+1([2-9][0-9]{2})([2-9][0-9]{2})([0-9]{4})")
+
+
 def display_phone(stored: str) -> str:
     """A stored number as people read it, "(212) 555-0199"; text that is no number, as is."""
+    # A number saved by normalise_us_phone was checked then: written as phonenumbers
+    # writes it (NATIONAL), without parsing it again (a tenth of a millisecond a row).
+    if match := _STORED_NANP.fullmatch(stored):
+        area, exchange, line = match.groups()
+        return f"({area}) {exchange}-{line}"
     number = _parsed(stored) if stored else None
     if number is None:
         return stored

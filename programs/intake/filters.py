@@ -15,6 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import QueryDict
 from django.utils import timezone
 
+from programs.core.forms import StaffForm
 from programs.core.phones import PhoneError, normalise_us_phone
 from programs.intake.due_times import end_of_today, overdue_q
 from programs.intake.queue_order import DEFAULT_SORT, SORT_CHOICES, SORTS, Sort
@@ -35,7 +36,7 @@ NO_REQUEST = "none"
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
 
-class SearchForm(forms.Form):
+class SearchForm(StaffForm):
     """``?q=``: a reference code, a name, a phone number in any format, or an email."""
 
     q = forms.CharField(
@@ -96,6 +97,9 @@ def _yes_no(queryset: QuerySet, field: str, value: str) -> QuerySet:
 
 class QueueFilter(django_filters.FilterSet):
     """Needs attention, status, assignee, "mine", level, crisis, language, due; and the order."""
+
+    class Meta:
+        form = StaffForm
 
     # The admin home page's counts (services.queue_summary), listed exactly.
     queue = django_filters.ChoiceFilter(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from django import forms
 from django.utils import timezone
 
-from programs.core.forms import field_as
+from programs.core.forms import STAFF_FORM_RENDERER, StaffForm, field_as
 from programs.intake.filters import queue_state
 from programs.intake.models import CallAttempt, CallOutcome, StaffNote
 from programs.intake.services import queue_staff, staff_name
@@ -24,7 +24,7 @@ class StaffChoiceField(forms.ModelChoiceField):
         return staff_name(obj)
 
 
-class ContactUpdateForm(forms.Form):
+class ContactUpdateForm(StaffForm):
     """Status and assignee, with what the page showed, so a colleague's change is not lost."""
 
     status = forms.ChoiceField(choices=ContactStatus.choices)
@@ -53,6 +53,8 @@ class ContactUpdateForm(forms.Form):
 
 
 class StaffNoteForm(forms.ModelForm):
+    default_renderer = STAFF_FORM_RENDERER
+
     class Meta:
         model = StaffNote
         fields = ["text"]
@@ -106,7 +108,7 @@ class CallbackWidget(forms.SplitDateTimeWidget):
 CALLBACK_MAX_DAYS = 366
 
 
-class CallLogForm(forms.Form):
+class CallLogForm(StaffForm):
     """One call in one save: outcome, note, next callback and the contact request's status.
 
     Carries what the page showed (status, response, the queue's filters) and a one-time

@@ -1,5 +1,6 @@
 """US phone numbers as people type them: read, refused with a reason, shown as dialled."""
 
+import phonenumbers
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -93,3 +94,15 @@ def test_stored_numbers_show_as_dialled_with_a_tel_link():
 def test_old_free_text_numbers_still_show(stored, shown, tel):
     assert display_phone(stored) == shown
     assert tel_uri(stored) == tel
+
+
+@given(st.from_regex(r"[2-9][0-9]{2}[2-9][0-9]{6}", fullmatch=True))
+def test_stored_numbers_show_as_phonenumbers_writes_them(digits):
+    """display_phone's shortcut for stored numbers writes what phonenumbers would."""
+    try:
+        stored = normalise_us_phone(digits)
+    except PhoneError:
+        return
+    number = phonenumbers.parse(stored, "US")
+    national = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.NATIONAL)
+    assert display_phone(stored) == national
