@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, TypedDict
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import transaction
 from django.db.models import Case, Count, Q, QuerySet, Value, When
 from django.http import HttpRequest
 from django.utils import timezone
@@ -312,11 +313,32 @@ class ProgramAdmin(admin.ModelAdmin):
             return "–"
         return format_html("<strong>{}</strong>", obj.new_reports)
 
-    @admin.action(description="Mark the selected programs as verified today")
+    # Changes public listings: for editors who may change programs (view-only intake staff
+    # are neither offered it nor can post it), one admin log entry per program changed.
+    @admin.action(
+        description="Mark the selected programs as verified today", permissions=["change"]
+    )
     def mark_verified_today(self, request: HttpRequest, queryset: QuerySet) -> None:
-        count = queryset.update(last_verified=timezone.localdate())
-        caching.content_changed()  # update() sends no signals
-        self.message_user(request, f"Marked {count} program(s) as verified today.")
+        today = timezone.localdate()
+        with transaction.atomic():
+            changed = list(
+                Program.objects.select_for_update(of=("self",))
+                .filter(pk__in=queryset.values("pk"))
+                .exclude(last_verified=today)
+                .select_related("level")
+                .order_by("pk")
+            )
+            Program.objects.filter(pk__in=[program.pk for program in changed]).update(
+                last_verified=today
+            )
+            for program in changed:
+                self.log_change(request, program, f"Marked as verified on {today.isoformat()}.")
+            caching.content_changed()  # update() sends no signals
+        message = f"Marked {len(changed)} program(s) as verified today."
+        already = queryset.count() - len(changed)
+        if already:
+            message += f" {already} had been verified today already."
+        self.message_user(request, message, messages.SUCCESS)
 
 
 @admin.register(ListingReport)
@@ -354,12 +376,39 @@ class ListingReportAdmin(admin.ModelAdmin):
     def short_details(self, obj: ListingReport) -> str:
         return obj.details if len(obj.details) <= 80 else obj.details[:79] + "…"
 
-    @admin.action(description="Mark the selected reports as resolved")
+    @admin.action(description="Mark the selected reports as resolved", permissions=["change"])
     def mark_resolved(self, request: HttpRequest, queryset: ListingReportQuerySet) -> None:
-        count = queryset.resolve()
+        count = self._change_status(request, queryset.unresolved(), "Marked as resolved.")
         self.message_user(request, f"Marked {count} report(s) as resolved.", messages.SUCCESS)
 
-    @admin.action(description="Mark the selected reports as new again")
+    @admin.action(description="Mark the selected reports as new again", permissions=["change"])
     def mark_new(self, request: HttpRequest, queryset: ListingReportQuerySet) -> None:
-        count = queryset.reopen()
+        count = self._change_status(
+            request,
+            queryset.filter(status=ListingReport.Status.RESOLVED),
+            "Marked as new again.",
+            reopen=True,
+        )
         self.message_user(request, f"Marked {count} report(s) as new.", messages.SUCCESS)
+
+    def _change_status(
+        self,
+        request: HttpRequest,
+        queryset: ListingReportQuerySet,
+        change_message: str,
+        *,
+        reopen: bool = False,
+    ) -> int:
+        """Resolve (or reopen) these reports, with one admin log entry per report changed."""
+        with transaction.atomic():
+            changed = list(
+                ListingReport.objects.select_for_update(of=("self",))
+                .filter(pk__in=queryset.values("pk"))
+                .select_related("program")
+                .order_by("pk")
+            )
+            reports = ListingReport.objects.filter(pk__in=[report.pk for report in changed])
+            count = reports.reopen() if reopen else reports.resolve()
+            for report in changed:
+                self.log_change(request, report, change_message)
+        return count

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
@@ -70,28 +70,32 @@ def share_contact(response: Response, contact: ContactRequest) -> ContactRequest
     """Store ``contact`` (unsaved, from the share form) as ``response``'s contact request.
 
     The response must be saved and have no contact request yet: a second raises
-    `AlreadyShared` and changes nothing. Saves the request and the response's new queue
-    rank in one transaction. Staff notes do not matter here: once a contact request
-    exists, its status alone decides the rank (``queue_rank``). Receivers of
-    ``contact_request_shared`` run in that transaction: the intake team's due time for the
-    request (set by intake, whose calendar it is) and its notification.
+    `AlreadyShared` and changes nothing; a response deleted meanwhile (the person pressed
+    "delete" in another tab) raises ``Response.DoesNotExist``. Saves the request and the
+    response's new queue rank in one transaction. Staff notes do not matter here: once a
+    contact request exists, its status alone decides the rank (``queue_rank``). Receivers
+    of ``contact_request_shared`` run in that transaction: the intake team's due time for
+    the request (set by intake, whose calendar it is) and its notification.
+
+    Simultaneous submits (a double click, ten tabs) wait for each other on the response
+    row's lock, so only the first inserts and the others find its request: no INSERT ever
+    fails on the one-request-per-response constraint. That matters beyond the 500 it
+    would be: PostgreSQL writes a refused statement, contact details and all, to its log.
     """
-    try:
-        with transaction.atomic():
-            contact.response = response
-            contact.save()
-            rank = queue_rank(
-                crisis=response.crisis, contact_status=contact.status, has_notes=False
-            )
-            Response.objects.filter(pk=response.pk).update(queue_rank=rank)
-            contact_request_shared.send(
-                sender=ContactRequest, response_id=response.pk, shared_at=contact.created_at
-            )
-    except IntegrityError:
-        # Two submits at once (a double click): the first one's request stands.
-        if ContactRequest.objects.filter(response=response).exists():
-            raise AlreadyShared from None
-        raise
+    with transaction.atomic():
+        # The lock the person's own deletion (delete_response) takes too.
+        locked = Response.objects.select_for_update().filter(pk=response.pk).values("pk")
+        if not locked:
+            raise Response.DoesNotExist
+        if ContactRequest.objects.filter(response_id=response.pk).exists():
+            raise AlreadyShared
+        contact.response = response
+        contact.save()
+        rank = queue_rank(crisis=response.crisis, contact_status=contact.status, has_notes=False)
+        Response.objects.filter(pk=response.pk).update(queue_rank=rank)
+        contact_request_shared.send(
+            sender=ContactRequest, response_id=response.pk, shared_at=contact.created_at
+        )
     response.queue_rank = rank
     return contact
 

@@ -252,6 +252,9 @@ def share(request: HttpRequest, token: str) -> HttpResponse:
         services.share_contact(response, form.save(commit=False))
     except services.AlreadyShared:
         return _already_shared(token)
+    except Response.DoesNotExist:
+        # Deleted in another tab between the page's check and this save.
+        return answers_gone(request)
     return redirect("programs:share_done", token=token)
 
 
