@@ -23,10 +23,12 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 limit_request_line = 4094
 limit_request_fields = 60
 limit_request_field_size = 8190
-# Access logs: method, path (result-page tokens redacted), status, size, duration. No
-# client address: nothing here should tie a visit to a person.
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
-access_log_format = '"%(m)s %(U)s" %(s)s %(b)s %(L)ss'
+# The app writes one log line per request (route name, status, duration, request id), so
+# gunicorn's access log is off. GUNICORN_ACCESS_LOG=- turns it on: method, path
+# (result-page tokens redacted), status, size, duration; never the client address or the
+# query string. Both logs follow LOG_FORMAT (JSON unless DEBUG).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+access_log_format = '"%(m)s %(U)s" %(s)s %(b)s %(L)ss %({x-request-id}o)s'
 logger_class = "iopguide.gunicorn_logging.RedactingLogger"
 errorlog = "-"
 preload_app = True

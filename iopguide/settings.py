@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.validators import validate_email
 
+from iopguide.json_logging import log_format
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -163,6 +165,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a request id for every answer and log record, and one log line per request.
+    "iopguide.request_id.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -316,7 +320,7 @@ CSRF_FAILURE_VIEW = "programs.core.errors.csrf_failure"
 if env_bool("SECURE_PROXY_SSL_HEADER"):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]  # probes use plain HTTP
 SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", not DEBUG)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", not DEBUG)
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
@@ -428,20 +432,37 @@ INTAKE_NOTIFY_MAX_ATTEMPTS = env_int("INTAKE_NOTIFY_MAX_ATTEMPTS", 5)
 if INTAKE_NOTIFY_MAX_ATTEMPTS < 1:
     raise ImproperlyConfigured("INTAKE_NOTIFY_MAX_ATTEMPTS must be at least 1.")
 
+# JSON lines (one object a line) in production, plain text for a terminal with DEBUG.
+try:
+    LOG_FORMAT = log_format(os.environ.get("LOG_FORMAT"), debug=DEBUG)
+except ValueError as error:
+    raise ImproperlyConfigured(str(error)) from None
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     # A result page's path is its secret key: every handler redacts it (iopguide/log_redaction.py).
-    "filters": {"redact_tokens": {"()": "iopguide.log_redaction.RedactResultTokens"}},
+    "filters": {
+        "redact_tokens": {"()": "iopguide.log_redaction.RedactResultTokens"},
+        # ...and emails and phone numbers in error text (iopguide/personal_data.py).
+        "mask_contact": {"()": "iopguide.personal_data.MaskContactDetails"},
+        "request_id": {"()": "iopguide.json_logging.RequestIdFilter"},
+    },
     "formatters": {
         "django.server": {
             "()": "django.utils.log.ServerFormatter",
             "format": "[{server_time}] {message}",
             "style": "{",
-        }
+        },
+        "json": {"()": "iopguide.json_logging.JsonFormatter"},
+        "text": {"()": "iopguide.json_logging.TextFormatter"},
     },
     "handlers": {
-        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["redact_tokens", "mask_contact", "request_id"],
+        },
         # runserver's request lines, as Django's own handler writes them, redacted.
         "django.server": {
             "class": "logging.StreamHandler",
@@ -459,3 +480,24 @@ LOGGING = {
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
+
+# Error reports to Sentry, off unless SENTRY_DSN is set; nothing personal is sent
+# (iopguide/error_reporting.py). Traces are off unless given a sample rate.
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    from iopguide.error_reporting import init_sentry
+
+    _traces = os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "").strip() or "0"
+    try:
+        SENTRY_TRACES_SAMPLE_RATE = float(_traces)
+    except ValueError:
+        SENTRY_TRACES_SAMPLE_RATE = -1.0
+    if not 0 <= SENTRY_TRACES_SAMPLE_RATE <= 1:
+        raise ImproperlyConfigured(
+            f"SENTRY_TRACES_SAMPLE_RATE must be a number from 0 to 1; got {_traces!r}"
+        )
+    init_sentry(
+        SENTRY_DSN,
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "").strip() or "production",
+        traces_sample_rate=SENTRY_TRACES_SAMPLE_RATE,
+    )

@@ -3,7 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
-from programs.core import bench, language
+from programs.core import bench, language, readiness
 from programs.intake import fhir_views as fhir_views
 from programs.levels import views as pages
 
@@ -18,6 +18,7 @@ admin.site.index_title = "Intake and content"
 
 urlpatterns = [
     path("healthz", pages.healthz, name="healthz"),
+    path("readyz", readiness.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("language/<str:code>/", language.switch_language, name="switch_language"),
     # FHIR resources are canonical, English and the same in every language: no /es/ copy.
