@@ -232,6 +232,18 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# PostgreSQL: give up connecting after this many seconds (libpq's minimum is 2), so while
+# the database is unreachable a visitor gets the "trouble right now" page quickly, not
+# after the operating system's TCP timeout. A connect_timeout in DATABASE_URL wins.
+DB_CONNECT_TIMEOUT = env_int("DB_CONNECT_TIMEOUT", 3)
+if not 2 <= DB_CONNECT_TIMEOUT <= 60:
+    raise ImproperlyConfigured(
+        f"DB_CONNECT_TIMEOUT must be from 2 to 60 seconds; got {DB_CONNECT_TIMEOUT}"
+    )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "connect_timeout", DB_CONNECT_TIMEOUT
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -298,8 +310,21 @@ RATELIMIT_QUESTIONNAIRE = (env_int("RATELIMIT_QUESTIONNAIRE_PER_HOUR", 30), 3600
 RATELIMIT_SHARE = (env_int("RATELIMIT_SHARE_PER_HOUR", 10), 3600)
 RATELIMIT_DELETE = (env_int("RATELIMIT_DELETE_PER_HOUR", 10), 3600)
 RATELIMIT_REPORT = (env_int("RATELIMIT_REPORT_PER_HOUR", 10), 3600)
-# Only behind a proxy that sets X-Forwarded-For itself; otherwise clients could spoof it.
-RATELIMIT_TRUST_X_FORWARDED_FOR = env_bool("RATELIMIT_TRUST_X_FORWARDED_FOR", False)
+# How many proxies of ours stand in front of the app (iopguide/client_address.py): 0, the
+# client is REMOTE_ADDR; N, the N-th X-Forwarded-For entry from the right. The rate limits
+# and the sign-in lockout (AXES_CLIENT_IP_CALLABLE below) both read it.
+CLIENT_IP_PROXY_COUNT = env_int("CLIENT_IP_PROXY_COUNT", 0)
+if CLIENT_IP_PROXY_COUNT > 5:
+    raise ImproperlyConfigured(
+        "CLIENT_IP_PROXY_COUNT must be from 0 (no proxy) to 5; behind one nginx it is 1. "
+        f"Got {CLIENT_IP_PROXY_COUNT}"
+    )
+if "RATELIMIT_TRUST_X_FORWARDED_FOR" in os.environ:
+    # It trusted the left-most X-Forwarded-For entry, which the client writes.
+    raise ImproperlyConfigured(
+        "RATELIMIT_TRUST_X_FORWARDED_FOR is no longer read: remove it. Behind one proxy "
+        "such as nginx, set CLIENT_IP_PROXY_COUNT=1 instead (see the README)."
+    )
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
@@ -362,6 +387,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+# The same client address as the rate limits, behind CLIENT_IP_PROXY_COUNT proxies.
+AXES_CLIENT_IP_CALLABLE = "iopguide.client_address.client_ip"
 
 # Request size limits: the largest real form is far below these.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)

@@ -10,7 +10,9 @@ from programs.levels import views as pages
 handler400 = "programs.core.errors.bad_request"
 handler403 = "programs.core.errors.permission_denied"
 handler404 = "programs.core.errors.page_not_found"
-# handler500 stays Django's: it renders templates/500.html without touching the database.
+# templates/500.html, or the 503 page when the database cannot be reached; neither
+# touches the database.
+handler500 = "programs.core.errors.server_error"
 
 admin.site.site_header = "IOP Guide intake"
 admin.site.site_title = "IOP Guide admin"

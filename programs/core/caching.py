@@ -28,6 +28,13 @@ Every bulk writer (admin actions, imports, `load_content`, the example listings,
 no signals (`QuerySet.update()`, `bulk_create()`) depend on. The bump waits for the
 transaction to commit, so a page rendered while an editor's transaction is still open
 cannot be stored under the new version; PAGE_CACHE_SECONDS bounds anything missed.
+
+When the database is down the version cannot be read, and nobody can change content
+either: pages this process stored under the last version it read are still served (for
+up to PAGE_CACHE_SECONDS after they were stored), nothing new is stored, and a failed
+read is not retried for PAGE_CACHE_VERSION_CHECK_SECONDS, so visitors to cached pages do
+not each wait for a connection attempt. A page that is not cached runs its view, which
+answers the 503 page (programs/core/errors.py).
 """
 
 from __future__ import annotations
@@ -73,10 +80,11 @@ View = Callable[..., HttpResponse]
 class _Seen(TypedDict):
     version: str | None
     at: float  # the monotonic time it was read
+    failed_at: float | None  # the monotonic time the last read failed, if it did
 
 
 # This process's view of the content version.
-_seen: _Seen = {"version": None, "at": 0.0}
+_seen: _Seen = {"version": None, "at": 0.0, "failed_at": None}
 
 
 def cache_public_page(view: View) -> View:
@@ -87,7 +95,13 @@ def cache_public_page(view: View) -> View:
         if not _may_use_cache(request):
             return view(request, *args, **kwargs)
         version = content_version()
-        if version is None:  # the shared cache is unreachable: stay correct, uncached
+        if version is None:
+            # The shared cache cannot be read, most likely because the database is down:
+            # answer from the pages this process stored under the last version it read
+            # (correct as far as anyone can tell), and store nothing new.
+            stored = _last_known_page(request)
+            if stored is not None:
+                return _from_cache(request, stored)
             return view(request, *args, **kwargs)
         key = page_key(request, version)
         pages = caches[PAGES]
@@ -148,6 +162,11 @@ def _storable(request: HttpRequest, response: HttpResponse) -> tuple | None:
     return (response["Content-Type"], tuple(texts))
 
 
+def _last_known_page(request: HttpRequest) -> tuple | None:
+    version = _seen["version"]
+    return None if version is None else caches[PAGES].get(page_key(request, version))
+
+
 def _from_cache(request: HttpRequest, stored: tuple) -> HttpResponse:
     content_type, texts = stored
     # Holes left by CSRF inputs get a token for this visitor (and their cookie, as usual).
@@ -159,8 +178,14 @@ def content_version() -> str | None:
     """The shared content version, read from the database at most every few seconds."""
     now = time.monotonic()
     version = _seen["version"]
-    if version is not None and now - _seen["at"] < settings.PAGE_CACHE_VERSION_CHECK_SECONDS:
+    interval = settings.PAGE_CACHE_VERSION_CHECK_SECONDS
+    if version is not None and now - _seen["at"] < interval:
         return version
+    failed_at = _seen["failed_at"]
+    if failed_at is not None and now - failed_at < interval:
+        # It failed a moment ago (the database is down?): don't make every visitor wait
+        # for another attempt to connect.
+        return None
     shared = caches[SHARED]
     try:
         version = shared.get(VERSION_KEY)
@@ -170,9 +195,10 @@ def content_version() -> str | None:
             shared.add(VERSION_KEY, secrets.token_hex(8), timeout=None)
             version = shared.get(VERSION_KEY)
     except DatabaseError:
-        logger.exception("Page cache: cannot read the content version (createcachetable?)")
+        logger.exception("Page cache: cannot read the content version (database down?)")
+        _seen["failed_at"] = now
         return None
-    _seen.update({"version": version, "at": now})
+    _seen.update({"version": version, "at": now, "failed_at": None})
     return version
 
 
@@ -204,14 +230,14 @@ def _bump() -> None:
     except DatabaseError:
         # Other processes will catch up when their pages expire (PAGE_CACHE_SECONDS).
         logger.exception("Page cache: cannot store the new content version")
-    _seen.update({"version": version, "at": time.monotonic()})
+    _seen.update({"version": version, "at": time.monotonic(), "failed_at": None})
     caches[PAGES].clear()
 
 
 def reset() -> None:
     """Forget this process's cached pages and version (for tests)."""
     caches[PAGES].clear()
-    _seen.update({"version": None, "at": 0.0})
+    _seen.update({"version": None, "at": 0.0, "failed_at": None})
 
 
 def _on_change(sender, **kwargs) -> None:

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest
 
+from iopguide.client_address import client_ip
 from programs.core.models import RateLimitCounter
 
 logger = logging.getLogger(__name__)
@@ -34,14 +35,13 @@ MAX_SCOPE_LENGTH = 40
 def client_key(request: HttpRequest) -> str:
     """A hashed client identifier: the address is never stored in clear.
 
+    The address is the one the sign-in lockout uses too (iopguide/client_address.py:
+    REMOTE_ADDR, or behind CLIENT_IP_PROXY_COUNT proxies the entry they wrote).
+
     An IPv6 client counts as its whole /64 network: one subscriber usually has all of
     it, so stepping through addresses in it does not buy a fresh allowance.
     """
-    if settings.RATELIMIT_TRUST_X_FORWARDED_FOR:
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        address = forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
-    else:
-        address = request.META.get("REMOTE_ADDR", "")
+    address = client_ip(request)
     try:
         parsed = ipaddress.ip_address(address)
     except ValueError:

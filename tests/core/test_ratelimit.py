@@ -41,15 +41,18 @@ def test_client_key_never_contains_the_address():
     assert len(key) == 32
 
 
-def test_forwarded_for_is_ignored_unless_trusted(settings):
-    settings.RATELIMIT_TRUST_X_FORWARDED_FOR = False
+def test_forwarded_for_is_ignored_unless_behind_a_proxy(settings):
+    settings.CLIENT_IP_PROXY_COUNT = 0
     one = ratelimit.client_key(request_from("10.0.0.1", "198.51.100.1"))
     two = ratelimit.client_key(request_from("10.0.0.1", "198.51.100.2"))
     assert one == two
-    settings.RATELIMIT_TRUST_X_FORWARDED_FOR = True
+    # Behind one proxy: the entry it appended (the right-most) is the client.
+    settings.CLIENT_IP_PROXY_COUNT = 1
     one = ratelimit.client_key(request_from("10.0.0.1", "198.51.100.1"))
-    two = ratelimit.client_key(request_from("10.0.0.1", "198.51.100.2, 10.0.0.1"))
+    two = ratelimit.client_key(request_from("10.0.0.1", "198.51.100.2"))
+    spoofed = ratelimit.client_key(request_from("10.0.0.1", "203.0.113.9, 198.51.100.2"))
     assert one != two
+    assert spoofed == two
 
 
 def test_counters_are_rows_in_the_database_with_no_address(monkeypatch):
