@@ -45,6 +45,8 @@ def test_a_coordinator_works_the_queue_from_crisis_to_save_and_next(page):
     assert crisis.reference_code in first_row.inner_text()
     assert "crisis" in first_row.inner_text().lower()
     screenshot(page, "coordinator-1-queue")
+    # The whole queue fits a 1280-pixel screen: no sideways scrolling to reach a column.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
 
     # One click: acknowledged, by whom and when; the crisis stays first.
     with page.expect_navigation():
