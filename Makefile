@@ -15,7 +15,7 @@ TEST_ENV := DEBUG=0 SECRET_KEY=test-only-insecure-key DATABASE_URL= \
 PYTEST := $(BIN)/pytest -q
 
 .PHONY: help install lock run migrate content test test-pg test-browser chromium lint typecheck format
-.PHONY: check clean bench wrk
+.PHONY: check clean bench wrk nginx
 .PHONY: messages makemessages gettext
 
 help:
@@ -71,7 +71,7 @@ test: $(STAMP) messages
 	$(TEST_ENV) $(PYTEST) -m "not browser"
 	$(TEST_ENV) $(PYTEST) -m browser -rs
 
-test-pg: $(STAMP) messages
+test-pg: $(STAMP) messages nginx
 	$(TEST_ENV) scripts/with-postgres $(PYTEST) -m "not browser"
 
 # End-to-end tests in Debian's Chromium (never Playwright's own browser download).
@@ -81,6 +81,12 @@ test-browser: $(STAMP) messages chromium
 
 chromium:
 	@scripts/ensure-debian-package /usr/bin/chromium chromium "The browser tests"
+
+# The PostgreSQL run puts gunicorn behind a real nginx (tests/core/test_nginx_front.py),
+# with deploy/nginx/'s configuration; openssl makes its throwaway certificate.
+nginx:
+	@scripts/ensure-debian-package /usr/sbin/nginx nginx "The nginx front-end test"
+	@scripts/ensure-debian-package openssl openssl "The nginx front-end test"
 
 # Load test: seeds a throwaway PostgreSQL (CI=true: install or fail, never skip), serves
 # the app with gunicorn.conf.py and drives it with wrk. See the README, "Performance".
@@ -120,7 +126,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-check: lint typecheck messages
+check: lint typecheck messages nginx
 	$(TEST_ENV) $(BIN)/python manage.py check --fail-level WARNING
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PYTEST) -m "not browser"
