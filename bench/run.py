@@ -45,6 +45,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from http.cookies import SimpleCookie
@@ -395,7 +396,7 @@ def main() -> int:
     try:
         client = Client(port)
         client.wait_until_up(server)
-        rows = plan(client, password, searches, pages, Path(work.name))
+        rows = plan(client, password, searches, pages, Path(work.name), env)
         if args.rows:
             wanted = [w.strip() for w in args.rows.split(",") if w.strip()]
             rows = [
@@ -479,12 +480,17 @@ def main() -> int:
 
 
 def plan(
-    client: Client, password: str, searches: NearSearches, pages: StaffPages, directory: Path
+    client: Client,
+    password: str,
+    searches: NearSearches,
+    pages: StaffPages,
+    directory: Path,
+    env: dict,
 ) -> list[Row]:
     """The rows to measure, with the cookies and form bodies they need."""
     public = Budget(min_ratio=0.6)
 
-    session = client.login(STAFF_USER, password)
+    session = client.login(STAFF_USER, password, lambda: app_code(env))
     staff_cookie = f"sessionid={session}"
     # The questionnaire POST: the csrftoken cookie and the form's token from one GET.
     csrf_cookie, token = client.csrf("/questionnaire/")
@@ -739,6 +745,25 @@ def manage(env: dict, *args: str, capture: bool = False) -> str:
     return done.stdout if capture else ""
 
 
+# Gives the bench's staff member an authenticator app (once) and prints its current code.
+APP_CODE = """
+from django.contrib.auth import get_user_model
+from django_otp.plugins.otp_totp.models import TOTPDevice
+user = get_user_model().objects.get(username=%r)
+device = TOTPDevice.objects.filter(user=user, confirmed=True).first() or TOTPDevice.objects.create(
+    user=user, name="Authenticator app", confirmed=True
+)
+from django_otp.oath import TOTP
+totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+print(f"{totp.token():0{device.digits}d}")
+"""
+
+
+def app_code(env: dict) -> str:
+    """The current code of the bench staff member's authenticator app (made if need be)."""
+    return manage(env, "shell", "--no-imports", "-c", APP_CODE % STAFF_USER, capture=True).strip()
+
+
 def stop(server: subprocess.Popen) -> None:
     if server.poll() is None:
         server.send_signal(signal.SIGTERM)  # gunicorn's master stops its workers
@@ -800,8 +825,9 @@ class Client:
             sys.exit(f"bench: no CSRF token on {path} ({status})")
         return cookies["csrftoken"], match.group(1)
 
-    def login(self, username: str, password: str) -> str:
-        """Sign in through the admin's login form, as a browser does; return the session id."""
+    def login(self, username: str, password: str, code: Callable[[], str]) -> str:
+        """Sign in through the admin's login form and the two-factor step, as a browser
+        does (``code`` gives the authenticator app's current code); return the session id."""
         csrf_cookie, token = self.csrf("/admin/login/")
         body = urlencode(
             {
@@ -817,6 +843,19 @@ class Client:
         session = cookies.get("sessionid")
         if status != 302 or not session:
             sys.exit(f"bench: could not sign in as {username} ({status})")
+        # The second step: the 6-digit code, on the page the admin sends staff to.
+        cookie = f"sessionid={session}"
+        status, headers, _, _ = self.request("GET", "/admin/", cookie=cookie)
+        step = headers.get("location", "")
+        if status == 302 and "/two-factor/" in step:
+            csrf_cookie, token = self.csrf(step, cookie=cookie)
+            body = urlencode({"code": code(), "csrfmiddlewaretoken": token})
+            status, _, _, cookies = self.request(
+                "POST", step, body=body, cookie=f"{cookie}; csrftoken={csrf_cookie}"
+            )
+            session = cookies.get("sessionid", session)
+            if status != 302:
+                sys.exit(f"bench: the two-factor step refused {username}'s code ({status})")
         return session
 
 
