@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 
 
@@ -5,3 +6,15 @@ class IOPAdminConfig(AdminConfig):
     """Django's admin with the project's site (iopguide/admin.py) as ``admin.site``."""
 
     default_site = "iopguide.admin.IOPAdminSite"
+
+    def ready(self) -> None:
+        super().ready()  # autodiscover: every app's admin.py registers its models
+        # django-otp's own device admins show each app's secret key and QR code to
+        # superusers: two-factor devices are managed by their owner's set-up and
+        # recovery-code pages and by `manage.py reset_2fa`, never in the admin.
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        for model in (TOTPDevice, StaticDevice):
+            if admin.site.is_registered(model):
+                admin.site.unregister(model)
