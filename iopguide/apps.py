@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.contrib.admin.apps import AdminConfig
 
 
@@ -8,8 +9,15 @@ class IOPAdminConfig(AdminConfig):
 
     def ready(self) -> None:
         super().ready()  # autodiscover: every app's admin module is registered now
-        from django.contrib import admin
-
         from iopguide.admin_axes import register_guarded_axes_admin
 
         register_guarded_axes_admin(admin.site)
+        # django-otp's own device admins show each app's secret key and QR code to
+        # superusers: two-factor devices are managed by their owner's set-up and
+        # recovery-code pages and by `manage.py reset_2fa`, never in the admin.
+        from django_otp.plugins.otp_static.models import StaticDevice
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        for model in (TOTPDevice, StaticDevice):
+            if admin.site.is_registered(model):
+                admin.site.unregister(model)

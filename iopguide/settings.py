@@ -158,6 +158,11 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "csp",
     "axes",
+    # Two-factor sign-in for staff who can read responses (programs/core/two_factor.py):
+    # authenticator-app codes (TOTP) and single-use recovery codes, with their migrations.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # Background tasks: the tasks API (Django 6's, backported) and its database backend.
     "django_tasks",
     "django_tasks_db",
@@ -178,6 +183,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the two-factor step.
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -389,6 +396,16 @@ AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
 # The same client address as the rate limits, behind CLIENT_IP_PROXY_COUNT proxies.
 AXES_CLIENT_IP_CALLABLE = "iopguide.client_address.client_ip"
+
+# A wrong two-factor code counts as a failed sign-in too (programs/core/two_factor.py);
+# axes keeps each failure's form fields, so the codes typed are masked like passwords.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+
+# Two-factor sign-in (django-otp). Each wrong code makes the next try wait longer
+# (1, 2, 4, 8… seconds); the name apps show next to the codes.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_TOTP_ISSUER = "IOP Guide"
 
 # Request size limits: the largest real form is far below these.
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 256 * 1024)

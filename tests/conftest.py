@@ -30,3 +30,16 @@ def _english_between_tests():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture
+def admin_client(db, admin_user):
+    """pytest-django's admin client, past the second sign-in step too: superusers need it
+    (tests/factories/two_factor.py)."""
+    from django.test import Client
+
+    from tests.factories.two_factor import force_login_verified
+
+    client = Client()
+    force_login_verified(client, admin_user)
+    return client

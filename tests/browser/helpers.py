@@ -44,3 +44,14 @@ def no_horizontal_scroll(page) -> bool:
     return page.evaluate(
         "document.documentElement.scrollWidth <= document.documentElement.clientWidth + 1"
     )
+
+
+def second_step(page, user) -> None:
+    """After the password, the admin's code page: the 6 digits the user's authenticator app
+    shows now, computed from its secret (tests/factories/two_factor.py)."""
+    from tests.factories.two_factor import app_device, next_code
+
+    if "/admin/two-factor/code/" in page.url:
+        page.fill("input[name=code]", next_code(app_device(user)))
+        with page.expect_navigation():
+            page.get_by_role("button", name="Sign in").click()

@@ -13,9 +13,10 @@ import pytest
 
 from programs.models import ContactRequest, NoteDraft, Response, StaffNote
 from tests.browser.conftest import DESKTOP, PHONE, SCREENSHOTS, run_axe, screenshot
-from tests.browser.helpers import no_horizontal_scroll
+from tests.browser.helpers import no_horizontal_scroll, second_step
 from tests.factories.intake import PASSWORD, intake_user
 from tests.factories.questionnaire import answers
+from tests.factories.two_factor import app_device
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -25,12 +26,14 @@ CALL_NOTE = "No answer, tried twice."
 
 
 def sign_in(page, user, path: str) -> None:
+    app_device(user)  # set up before: tests/browser/test_two_factor.py sets one up by hand
     if "/admin/login/" not in page.url:
         page.goto(page.base + "/admin/login/?next=" + path)
     page.fill("input[name=username]", user.get_username())
     page.fill("input[name=password]", PASSWORD)
     with page.expect_navigation():
         page.click("input[type=submit], button[type=submit]")
+    second_step(page, user)
 
 
 def viewport_shot(page, name: str) -> None:

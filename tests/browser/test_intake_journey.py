@@ -4,18 +4,22 @@ import pytest
 
 from programs.models import AuditEntry, ContactRequest, Response, StaffNote
 from tests.browser.conftest import run_axe, screenshot
+from tests.browser.helpers import second_step
 from tests.factories.intake import PASSWORD, intake_user, make_user
 from tests.factories.questionnaire import answers
+from tests.factories.two_factor import app_device
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def sign_in(page, user) -> None:
+    app_device(user)  # set up before: tests/browser/test_two_factor.py sets one up by hand
     page.goto(page.base + "/admin/login/?next=/admin/")
     page.fill("input[name=username]", user.get_username())
     page.fill("input[name=password]", PASSWORD)
     with page.expect_navigation():
         page.click("input[type=submit], button[type=submit]")
+    second_step(page, user)
 
 
 def test_intake_staff_find_view_update_and_note_a_response(page, browser, live_server):

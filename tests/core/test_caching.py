@@ -24,6 +24,7 @@ from programs.models import (
 from tests.factories.directory import make_program
 from tests.factories.intake import make_response, make_user
 from tests.factories.levels import make_criterion, make_service
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -411,7 +412,7 @@ def test_a_page_with_a_message_is_neither_stored_nor_answered_from_the_cache(cli
 
 def test_staff_and_visitors_never_share_a_page(client):
     staff = Client()
-    staff.force_login(make_user(superuser=True))
+    force_login_verified(staff, make_user(superuser=True))
     url = reverse("programs:home")
     staff_page, staff_queries = get(staff, url)
     assert staff_queries > 0

@@ -33,6 +33,7 @@ from programs.models import (
 )
 from tests.factories.directory import make_program, make_report
 from tests.factories.intake import intake_user, make_response, make_user, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -218,7 +219,9 @@ def test_public_pages_as_a_visitor(content):
 @pytest.mark.parametrize("role", ["intake staff", "superuser"])
 def test_admin_pages_as_staff(content, role):
     client = Client(raise_request_exception=False)
-    client.force_login(intake_user() if role == "intake staff" else make_user(superuser=True))
+    force_login_verified(
+        client, intake_user() if role == "intake staff" else make_user(superuser=True)
+    )
     failures = server_errors(client, ADMIN, content, queries=True)
     failures += server_errors(client, PUBLIC, content, queries=False)
     assert_nothing_changed()
@@ -257,14 +260,14 @@ def test_hostile_admin_filters_are_a_plain_400(admin_client, query):
 
 @pytest.mark.parametrize("query", ["q=%00", "q=maria%00", "q=%00&p=2"])
 def test_nul_in_the_admin_search_box_gets_djangos_own_message(client, query):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     page = client.get(f"{reverse('admin:programs_response_changelist')}?{query}")
     assert page.status_code in {HTTPStatus.OK, HTTPStatus.FOUND}
 
 
 def test_nul_in_a_workspace_filter_or_search_is_ignored_in_words(client):
     # The workspace reads its own parameters and names what it ignored.
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     page = client.get("/admin/intake/?status=%00")
     assert page.status_code == HTTPStatus.OK
     assert "ignored" in page.content.decode().lower()
@@ -281,7 +284,7 @@ def test_nul_in_public_filters_is_ignored(client, url):
 def test_intake_staff_can_open_a_program_read_only(client):
     # View-only users get a form without the editable fields; setting their help text
     # in the form's __init__ was a KeyError (a 500).
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     program = make_program()
     page = client.get(reverse("admin:programs_program_change", args=[program.pk]))
     assert page.status_code == HTTPStatus.OK

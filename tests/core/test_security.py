@@ -23,6 +23,7 @@ from iopguide import middleware
 from iopguide.middleware import SESSION_LAST_SEEN, SESSION_STARTED
 from programs.models import ContactRequest, Response
 from tests.factories.questionnaire import answers, as_post
+from tests.factories.two_factor import force_login_verified
 from tests.pages import without_alternates, without_quick_exit
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -450,7 +451,7 @@ def test_markup_in_contact_fields_renders_inert_in_the_admin(client):
     admin_user = get_user_model().objects.create_superuser(
         "root", password="a long passphrase 456"
     )
-    client.force_login(admin_user)
+    force_login_verified(client, admin_user)
     pages = [
         f"/admin/programs/response/{stored.pk}/change/",
         "/admin/intake/",
@@ -475,7 +476,7 @@ def test_markup_in_a_listing_report_renders_inert_in_the_admin(client):
     admin_user = get_user_model().objects.create_superuser(
         "root2", password="a long passphrase 789"
     )
-    client.force_login(admin_user)
+    force_login_verified(client, admin_user)
     for url in [
         "/admin/programs/listingreport/",
         f"/admin/programs/listingreport/{report.pk}/change/",

@@ -14,6 +14,7 @@ from django.urls import reverse
 from iopguide import middleware
 from programs.core.staff_session import duration_words, limit_phrase
 from tests.factories.intake import content_user, intake_user, make_user
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +77,7 @@ def test_limit_phrase(settings, seconds, phrase):
 )
 def test_the_idle_message_names_the_configured_idle_limit(client, clock, idle, message):
     with override_settings(STAFF_SESSION_IDLE_SECONDS=idle):
-        client.force_login(intake_user())
+        force_login_verified(client, intake_user())
         client.get(reverse("admin:index"))
         clock[0] += idle + 1
         page = client.get(reverse("admin:index"), follow=True)
@@ -98,7 +99,7 @@ def test_the_idle_message_names_the_configured_idle_limit(client, clock, idle, m
 )
 def test_the_limit_message_names_the_configured_limit(client, clock, limit, message):
     with override_settings(STAFF_SESSION_MAX_SECONDS=limit, STAFF_SESSION_IDLE_SECONDS=3600):
-        client.force_login(intake_user())
+        force_login_verified(client, intake_user())
         client.get(reverse("admin:index"))
         # Active all along: a request every 30 minutes.
         while clock[0] - CLOCK <= limit:
@@ -109,7 +110,7 @@ def test_the_limit_message_names_the_configured_limit(client, clock, limit, mess
 
 def test_the_idle_limit_wins_when_both_are_over(client, clock):
     with override_settings(STAFF_SESSION_IDLE_SECONDS=600, STAFF_SESSION_MAX_SECONDS=3600):
-        client.force_login(intake_user())
+        force_login_verified(client, intake_user())
         client.get(reverse("admin:index"))
         clock[0] += 7200
         page = client.get(reverse("admin:index"))
@@ -127,7 +128,7 @@ def warning_data(html: str) -> dict[str, str]:
 
 @override_settings(STAFF_SESSION_IDLE_SECONDS=1800, STAFF_SESSION_MAX_SECONDS=12 * 3600)
 def test_admin_pages_carry_the_time_left_counted_from_the_recorded_activity(client, clock):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     data = warning_data(client.get(reverse("admin:index")).content.decode())
     assert data == {
         "idle-seconds-left": "1800",
@@ -153,7 +154,7 @@ def test_admin_pages_carry_the_time_left_counted_from_the_recorded_activity(clie
 @pytest.mark.parametrize("user", ["content", "intake", "superuser"])
 def test_every_signed_in_staff_member_gets_the_warning(client, user):
     make = {"content": content_user, "intake": intake_user}.get(user)
-    client.force_login(make() if make else make_user(superuser=True))
+    force_login_verified(client, make() if make else make_user(superuser=True))
     assert "staff-session-warning" in client.get(reverse("admin:index")).content.decode()
 
 
@@ -186,7 +187,7 @@ def test_non_staff_keep_alive_goes_to_the_login_page(client):
 def test_keep_alive_records_activity_to_the_second(client, clock, user):
     """Any staff member (content editors too: the warning is on every admin page)."""
     make = {"content": content_user, "intake": intake_user}.get(user)
-    client.force_login(make() if make else make_user(superuser=True))
+    force_login_verified(client, make() if make else make_user(superuser=True))
     client.get(reverse("admin:index"))
     # 59 s later the middleware would not record activity; "Stay signed in" does.
     clock[0] += 59
@@ -198,7 +199,7 @@ def test_keep_alive_records_activity_to_the_second(client, clock, user):
 
 @override_settings(STAFF_SESSION_IDLE_SECONDS=1800, STAFF_SESSION_MAX_SECONDS=3600)
 def test_keep_alive_cannot_pass_the_overall_limit(client, clock):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     client.get(reverse("admin:index"))
     for _ in range(2):  # active all along
         clock[0] += 20 * 60
@@ -213,7 +214,7 @@ def test_keep_alive_cannot_pass_the_overall_limit(client, clock):
 
 
 def test_keep_alive_after_the_idle_limit_is_too_late(client, clock):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     client.get(reverse("admin:index"))
     clock[0] += 30 * 60 + 1
     page = client.post(KEEP_ALIVE)
@@ -222,13 +223,13 @@ def test_keep_alive_after_the_idle_limit_is_too_late(client, clock):
 
 
 def test_keep_alive_refuses_get(client):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     assert client.get(KEEP_ALIVE).status_code == HTTPStatus.METHOD_NOT_ALLOWED
 
 
 def test_keep_alive_needs_the_csrf_token(clock):
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(intake_user())
+    force_login_verified(strict, intake_user())
     strict.get(reverse("admin:index"))
     clock[0] += 120
     assert strict.post(KEEP_ALIVE).status_code == HTTPStatus.FORBIDDEN
@@ -238,7 +239,7 @@ def test_keep_alive_needs_the_csrf_token(clock):
 
 
 def test_passive_requests_do_not_put_the_sign_out_off(client, clock):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     client.get(reverse("admin:index"))
     clock[0] += 25 * 60
     client.get(reverse("admin:index"), headers={"X-Staff-Session-Passive": "1"})

@@ -21,6 +21,7 @@ from programs.directory.geo import as_decimal, zip_point
 from programs.levels import content
 from programs.models import FEATURE_CHOICES, FeatureKind, ListingReport, Program, TreatmentLevel
 from tests.factories.directory import bulk_programs, make_program, make_report
+from tests.factories.two_factor import force_login_verified
 from tests.pages import without_alternates
 
 pytestmark = pytest.mark.django_db
@@ -560,7 +561,7 @@ def test_directory_pages_load_nothing_from_other_hosts(client):
 @pytest.fixture
 def staff_client(client):
     user = get_user_model().objects.create_superuser("admin", "admin@example.org", "x" * 16)
-    client.force_login(user)
+    force_login_verified(client, user)
     return client
 
 

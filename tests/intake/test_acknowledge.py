@@ -23,6 +23,7 @@ from iopguide import middleware
 from programs.intake import services
 from programs.models import AuditAction, AuditEntry, ContactStatus, Response
 from tests.factories.intake import content_user, intake_user, make_response, make_user, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def texts(page) -> list[str]:
 
 
 def login(client, user, monkeypatch) -> None:
-    client.force_login(user)
+    force_login_verified(client, user)
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
 
 

@@ -10,6 +10,7 @@ from programs.intake import audit
 from programs.models import AppendOnlyError, AuditAction, AuditEntry, ContactStatus, ExportFormat
 from programs.questionnaire.questions import answer_labels
 from tests.factories.intake import intake_user, make_response, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +25,7 @@ def detail_url(response) -> str:
 @pytest.fixture
 def intake(client):
     user = intake_user()
-    client.force_login(user)
+    force_login_verified(client, user)
     return user
 
 

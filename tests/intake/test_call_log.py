@@ -33,6 +33,7 @@ from programs.models import (
     Response,
 )
 from tests.factories.intake import content_user, intake_user, make_response, make_user, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def texts(page) -> list[str]:
 @pytest.fixture
 def intake(client, monkeypatch):
     user = intake_user(first_name="Ines", last_name="Intake")
-    client.force_login(user)
+    force_login_verified(client, user)
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
     client.get(reverse("admin:index"))
     return user
@@ -212,7 +213,7 @@ def test_others_are_refused(client, shared, who):
         user.user_permissions.add(
             Permission.objects.get(codename="view_response", content_type__app_label="programs")
         )
-    client.force_login(user)
+    force_login_verified(client, user)
     page = client.post(call_url(response), call_post(response, contact))
     assert page.status_code == HTTPStatus.FORBIDDEN
     nothing_saved(contact)
@@ -223,7 +224,7 @@ def test_others_are_refused(client, shared, who):
 
 def test_superusers_may_log_calls(client, shared):
     response, contact = shared
-    client.force_login(make_user(superuser=True))
+    force_login_verified(client, make_user(superuser=True))
     page = client.post(call_url(response), call_post(response, contact))
     assert page.status_code == HTTPStatus.FOUND
     assert CallAttempt.objects.count() == 1

@@ -56,13 +56,14 @@ from programs.models import (
     TreatmentLevel,
 )
 from tests.factories.intake import intake_user, make_response, share
+from tests.factories.two_factor import force_login_verified
 
 NY = ZoneInfo("America/New_York")
 DAY = timedelta(days=1)
 HOUR = timedelta(hours=1)
 WORKSPACE = "/admin/intake/"
 # The workspace's queries per page (tests/intake/test_workspace.py).
-WORKSPACE_QUERIES = 9
+WORKSPACE_QUERIES = 10
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -412,7 +413,7 @@ def test_the_migration_fills_due_times_in_batches_and_reverses(monkeypatch):
 @pytest.fixture
 def intake(client, monkeypatch):
     user = intake_user(first_name="Ines", last_name="Intake")
-    client.force_login(user)
+    force_login_verified(client, user)
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
     client.get(reverse("admin:index"))
     return user

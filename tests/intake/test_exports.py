@@ -14,6 +14,7 @@ from programs.questionnaire import triage
 from programs.questionnaire.questions import QUESTIONNAIRE_VERSIONS, QUESTIONS, questions_for
 from tests.factories.intake import intake_user, make_response, share
 from tests.factories.questionnaire import answers
+from tests.factories.two_factor import force_login_verified
 
 EXPORT_CSV = reverse("admin:intake_workspace_export", args=["csv"])
 WORKSPACE = reverse("admin:intake_workspace")
@@ -55,7 +56,7 @@ def test_csv_export_has_one_readable_row_per_listed_response(client):
     spanish = make_response()
     Response.objects.filter(pk=spanish.pk).update(language="es")  # filtered out
     share(calm, name="=cmd|' /C calc'!A0", phone="+1 555 0100", email="a@example.org")
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     page = client.post(f"{EXPORT_CSV}?language=en")
     assert page.status_code == HTTPStatus.OK
     assert page["Content-Type"] == "text/csv; charset=utf-8"
@@ -153,7 +154,7 @@ def test_a_crisis_response_with_answers_missing_exports_blanks_not_an_error():
 def test_csv_export_from_the_detail_page_has_one_row(client):
     response = make_response()
     share(response, status=ContactStatus.CLOSED)
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     page = client.post(reverse("admin:programs_response_export", args=[response.pk, "csv"]))
     rows = read_csv(page.content)
     assert [row["Reference code"] for row in rows] == [response.reference_code]
@@ -165,7 +166,7 @@ def test_too_large_an_export_is_refused_with_a_message(client, monkeypatch):
     monkeypatch.setattr(exports, "MAX_EXPORT", 2)
     for _ in range(3):
         make_response()
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     page = client.post(EXPORT_CSV, follow=True)
     assert page["Content-Type"].startswith("text/html")
     assert "export at most 2 at a time" in page.content.decode()
@@ -176,7 +177,7 @@ def test_too_large_an_export_is_refused_with_a_message(client, monkeypatch):
 def test_the_export_has_every_page_of_the_list(client):
     for _ in range(3):
         make_response()
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     page = client.post(f"{EXPORT_CSV}?page=2")
     assert len(read_csv(page.content)) == Response.objects.count() == 3
 
@@ -187,7 +188,7 @@ def test_users_without_the_export_permission_get_no_export_buttons(client):
     user.groups.first().permissions.remove(
         *user.groups.first().permissions.filter(codename="export_response")
     )
-    client.force_login(user)
+    force_login_verified(client, user)
     response = make_response()
     html = client.get(WORKSPACE).content.decode()
     assert response.reference_code in html

@@ -15,6 +15,7 @@ from programs.questionnaire import triage
 from programs.questionnaire.questions import QUESTIONNAIRE_VERSIONS, questions_for
 from tests.factories.intake import intake_user, make_response
 from tests.factories.questionnaire import answers
+from tests.factories.two_factor import force_login_verified
 
 BASE = "https://iopguide.example.org/fhir"
 AUTHORED = datetime(2026, 11, 27, 15, 4, 5, 123456, tzinfo=UTC)
@@ -397,7 +398,7 @@ def test_fhir_base_url_setting_fixes_the_canonical_urls(client, settings):
 @pytest.mark.django_db
 def test_admin_export_is_a_valid_response_to_the_served_questionnaire(client):
     stored = make_response(for_whom="someone_else", substances=["alcohol"], frequency="daily")
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     url = reverse("admin:programs_response_export", args=[stored.pk, "fhir"])
     page = client.post(url)
     assert page.status_code == HTTPStatus.OK
@@ -424,7 +425,7 @@ def test_admin_export_is_a_valid_response_to_the_served_questionnaire(client):
 @pytest.mark.django_db
 def test_export_urls_need_post_and_a_known_format(client):
     stored = make_response()
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     url = reverse("admin:programs_response_export", args=[stored.pk, "fhir"])
     assert client.get(url).status_code == HTTPStatus.FOUND
     missing = reverse("admin:programs_response_export", args=[999999, "fhir"])

@@ -38,6 +38,7 @@ from programs.questionnaire import triage
 from programs.questionnaire.questions import QUESTIONNAIRE_VERSIONS, questions_by_key
 from tests.factories.intake import intake_user, make_response, share
 from tests.factories.questionnaire import answers
+from tests.factories.two_factor import force_login_verified
 from tests.intake.test_fhir import NOT_FOUND_PATHS
 
 MODELS: dict[str, type[BaseModel]] = {
@@ -167,7 +168,7 @@ def test_not_found_bodies_are_valid_r4b_operation_outcomes(client, path):
 
 @pytest.fixture
 def staff_client(client, db):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     return client
 
 

@@ -25,6 +25,7 @@ from programs.models import (
 )
 from tests.factories.intake import content_user, intake_user, make_response, make_user, share
 from tests.factories.questionnaire import answers
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +60,7 @@ def contact_post(contact: ContactRequest, **overrides) -> dict:
 @pytest.fixture
 def intake(client, monkeypatch):
     user = intake_user(first_name="Ines", last_name="Intake")
-    client.force_login(user)
+    force_login_verified(client, user)
     # The first request records the session's start (a session write); later ones do not
     # (however slow the run), so query counts below compare like with like.
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)

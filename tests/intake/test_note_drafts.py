@@ -28,6 +28,7 @@ from programs.models import (
     StaffNote,
 )
 from tests.factories.intake import content_user, intake_user, make_response, make_user, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -46,7 +47,7 @@ def detail_url(response: Response) -> str:
 @pytest.fixture
 def intake(client, monkeypatch):
     user = intake_user(first_name="Ines", last_name="Intake")
-    client.force_login(user)
+    force_login_verified(client, user)
     # The first request records the session's start; later ones do not (query counts).
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
     client.get(reverse("admin:index"))
@@ -142,9 +143,10 @@ def test_a_draft_save_does_not_count_as_activity(client, intake, shared, monkeyp
 def test_draft_save_query_count(client, intake, shared, django_assert_num_queries):
     response, _ = shared
     save(client, response, text="warm up")
-    # Session, user, the response, the user's and group permissions (may they view it?),
-    # then update_or_create: savepoint, select for update, update, release.
-    with django_assert_num_queries(9):
+    # Session, user, the two-factor device that verified the session, the response, the
+    # user's and group permissions (may they view it?), then update_or_create: savepoint,
+    # select for update, update, release.
+    with django_assert_num_queries(10):
         assert save(client, response).status_code == HTTPStatus.OK
 
 
@@ -176,7 +178,7 @@ def test_non_staff_users_are_sent_to_the_login_page(client, shared):
 def test_superusers_may_keep_drafts(client, shared):
     response, _ = shared
     user = make_user(superuser=True)
-    client.force_login(user)
+    force_login_verified(client, user)
     assert save(client, response).status_code == HTTPStatus.OK
     assert NoteDraft.objects.get().user == user
 
@@ -189,7 +191,7 @@ def test_get_is_not_allowed(client, intake, shared):
 def test_missing_csrf_token_is_refused(intake, shared):
     response, _ = shared
     strict = Client(enforce_csrf_checks=True)
-    strict.force_login(intake)
+    force_login_verified(strict, intake)
     assert save(strict, response).status_code == HTTPStatus.FORBIDDEN
     assert not NoteDraft.objects.exists()
 

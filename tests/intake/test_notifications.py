@@ -29,6 +29,7 @@ from programs.intake.notifications import Event
 from programs.models import ContactRequest, ContactStatus, Response
 from tests.factories.intake import intake_user, make_response, share
 from tests.factories.questionnaire import answers, as_post
+from tests.factories.two_factor import force_login_verified
 
 SITE_URL = "https://iopguide.example.org"
 TEAM = ["intake@example.org", "lead@example.org"]
@@ -359,7 +360,7 @@ def test_the_link_in_the_mail_opens_the_response_for_intake_staff(client, settin
     response = make_response()
     link = notifications.workspace_link(response.pk)
     assert link.startswith(f"{SITE_URL}/")
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     assert client.get(link.removeprefix(SITE_URL)).status_code == HTTPStatus.OK
 
 

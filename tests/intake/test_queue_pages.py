@@ -18,6 +18,7 @@ from programs.intake.admin import workspace
 from programs.intake.services import update_contact_request
 from programs.models import ContactStatus, Response
 from tests.factories.intake import intake_user, make_response, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +28,7 @@ WORKSPACE = "/admin/intake/"
 @pytest.fixture
 def intake(client, monkeypatch):
     user = intake_user()
-    client.force_login(user)
+    force_login_verified(client, user)
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
     client.get(reverse("admin:index"))
     monkeypatch.setattr(workspace, "PER_PAGE", 2)

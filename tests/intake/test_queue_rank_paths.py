@@ -31,6 +31,7 @@ from programs.questionnaire.models import (
     queue_rank,
 )
 from tests.factories.intake import intake_user, make_response, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -109,7 +110,7 @@ def queue():
 @pytest.fixture
 def staff_client(client, monkeypatch):
     user = intake_user(first_name="Ines", last_name="Intake")
-    client.force_login(user)
+    force_login_verified(client, user)
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
     client.user = user
     return client

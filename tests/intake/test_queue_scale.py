@@ -22,21 +22,24 @@ from iopguide import middleware
 from programs.intake.services import add_note, log_call, update_contact_request
 from programs.models import CallOutcome, ContactStatus, Response, TreatmentLevel
 from tests.factories.intake import intake_user, make_response, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
 WORKSPACE = "/admin/intake/"
-# Session, user, permissions, the capped count, the page of rows (with the attempts and
-# the next callback as subqueries), the assignee and level choices, the access-log insert.
-QUEUE_QUERIES = 9
+# Session, user, the two-factor device that verified the session, permissions, the capped
+# count, the page of rows (with the attempts and the next callback as subqueries), the
+# assignee and level choices, the access-log insert.
+QUEUE_QUERIES = 10
 # A chosen assignee or level is looked up once to check it (ModelChoiceField).
 CHOICE_LOOKUP = 1
-# Session, user, the response (with its request and assignee), permissions (user's and
-# group's), the access-log insert, calls, notes and contact-request changes (each with
-# their staff member), the assignee choices of the contact form. (A response with levels
-# to "also consider" adds one query for their names, whatever their number.) Plus the
-# signed-in user's note drafts for the two note boxes.
-RESPONSE_PAGE_QUERIES = 11
+# Session, user, the two-factor device that verified the session, the response (with its
+# request and assignee), permissions (user's and group's), the access-log insert, calls,
+# notes and contact-request changes (each with their staff member), the assignee choices
+# of the contact form. (A response with levels to "also consider" adds one query for
+# their names, whatever their number.) Plus the signed-in user's note drafts for the two
+# note boxes.
+RESPONSE_PAGE_QUERIES = 12
 
 SMALL, LARGE = 3, 60
 FEW, MANY = 1, 25
@@ -51,7 +54,7 @@ STATUSES = [
 @pytest.fixture
 def intake(client, monkeypatch):
     user = intake_user(first_name="Ines", last_name="Intake")
-    client.force_login(user)
+    force_login_verified(client, user)
     # The first request records the session's start; later ones do not (query counts).
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
     client.get(reverse("admin:index"))

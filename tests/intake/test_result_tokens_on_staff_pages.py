@@ -17,6 +17,7 @@ from django.urls import reverse
 from programs.models import AuditEntry, ContactRequest, Program, Response, TreatmentLevel
 from tests.factories.directory import make_program
 from tests.factories.intake import content_user, intake_user, make_response, make_user, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +31,7 @@ def sign_in(client, role: str):
         user = intake_user()
     else:
         user = make_user(superuser=True)
-    client.force_login(user)
+    force_login_verified(client, user)
     return user
 
 
@@ -79,7 +80,7 @@ def test_view_on_site_still_works_for_public_content(client, role):
 def test_view_on_site_is_refused_for_content_the_user_cannot_see(client):
     # Django's shortcut only asks for is_staff; a staff account with no permission on a
     # model learns nothing about its objects.
-    client.force_login(make_user())
+    force_login_verified(client, make_user())
     program = make_program()
     assert client.get(shortcut(program)).status_code == HTTPStatus.NOT_FOUND
 

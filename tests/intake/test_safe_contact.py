@@ -10,6 +10,7 @@ from django.urls import reverse
 from programs.intake import exports
 from programs.models import ContactRequest
 from tests.factories.intake import intake_user, make_response, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,7 @@ WORKSPACE = reverse("admin:intake_workspace")
 
 @pytest.fixture
 def intake(client):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     return client
 
 

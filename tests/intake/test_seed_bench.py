@@ -33,6 +33,7 @@ from programs.models import (
 )
 from programs.questionnaire.models import queue_rank
 from tests.factories.intake import intake_user, make_response
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -160,7 +161,7 @@ def test_seeded_data_works_in_the_site_and_the_admin(client):
     program = Program.objects.filter(slug__startswith="bench-").first()
     assert client.get(program.get_absolute_url()).status_code == HTTPStatus.OK
     assert client.get("/programs/?level=iop&schedule=evening").status_code == HTTPStatus.OK
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     workspace = reverse("admin:intake_workspace")
     assert client.get(workspace).status_code == HTTPStatus.OK
     response = Response.objects.filter(contact_request__isnull=False).first()
@@ -181,7 +182,7 @@ def test_query_counts_do_not_grow_with_the_data(client):
     seed("--programs", "40", "--responses", "20")
     assert client.get(public[1]).context["page"].paginator.count > 0  # something to list
     bench_program = "/programs/bench-00001/"
-    client.force_login(staff)
+    force_login_verified(client, staff)
     response = Response.objects.filter(contact_request__isnull=False).first()
     admin = [
         reverse("admin:intake_workspace"),
@@ -189,13 +190,13 @@ def test_query_counts_do_not_grow_with_the_data(client):
     ]
     client.logout()
     small = [count_queries(client, url) for url in [*public, bench_program]]
-    client.force_login(staff)
+    force_login_verified(client, staff)
     small += [count_queries(client, url) for url in admin]
 
     seed("--programs", "120", "--responses", "300")
     client.logout()
     large = [count_queries(client, url) for url in [*public, bench_program]]
-    client.force_login(staff)
+    force_login_verified(client, staff)
     large += [count_queries(client, url) for url in admin]
     assert large == small
 

@@ -17,6 +17,7 @@ from programs.intake.models import CallOutcome
 from programs.intake.services import refresh_queue_rank
 from programs.models import CallAttempt, ContactRequest
 from tests.factories.intake import intake_user, make_response, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +39,7 @@ def test_this_years_moments_leave_the_year_out_and_others_name_it():
 
 
 def test_the_workspace_and_the_response_page_write_moments_alike(client):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     response = make_response()
     contact = share(response, phone="+12125550199")
     ContactRequest.objects.filter(pk=contact.pk).update(due_at=timezone.now() + timedelta(days=1))

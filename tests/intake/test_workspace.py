@@ -16,12 +16,14 @@ from iopguide import middleware
 from programs.intake import audit
 from programs.models import AuditAction, AuditEntry, ContactStatus, Response, TreatmentLevel
 from tests.factories.intake import content_user, intake_user, make_response, make_user, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
 WORKSPACE = "/admin/intake/"
-# Session, user, permissions, count, page, assignee and level choices, the audit insert.
-WORKSPACE_QUERIES = 9
+# Session, user, the two-factor device that verified the session, permissions, count,
+# page, assignee and level choices, the audit insert.
+WORKSPACE_QUERIES = 10
 
 
 def codes(page) -> list[str]:
@@ -31,7 +33,7 @@ def codes(page) -> list[str]:
 @pytest.fixture
 def intake(client, monkeypatch):
     user = intake_user(first_name="Ines", last_name="Intake")
-    client.force_login(user)
+    force_login_verified(client, user)
     # The first request records the session's start; later ones do not (query counts).
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
     client.get(reverse("admin:index"))
@@ -70,7 +72,7 @@ def test_content_editors_are_refused_and_not_linked(client):
 @pytest.mark.parametrize("superuser", [False, True])
 def test_intake_staff_and_superusers_see_it_from_the_admin_home(client, superuser):
     user = make_user(superuser=True) if superuser else intake_user()
-    client.force_login(user)
+    force_login_verified(client, user)
     home = client.get(reverse("admin:index")).content.decode()
     assert f'href="{WORKSPACE}"' in home
     page = client.get(WORKSPACE)

@@ -26,6 +26,7 @@ from iopguide import middleware
 from programs.intake import audit, exports
 from programs.models import AuditAction, AuditEntry, ContactStatus, ExportFormat, Response
 from tests.factories.intake import content_user, intake_user, make_response, make_user, share
+from tests.factories.two_factor import force_login_verified
 from tests.intake.test_fhir_oracle import assert_valid_r4b
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +44,7 @@ def test_the_urls_are_under_the_workspace():
 @pytest.fixture
 def intake(client, monkeypatch):
     user = intake_user(first_name="Ines", last_name="Intake")
-    client.force_login(user)
+    force_login_verified(client, user)
     # The first request records the session's start; later ones do not (query counts).
     monkeypatch.setattr(middleware, "LAST_SEEN_RESOLUTION_SECONDS", 3600)
     client.get(reverse("admin:index"))
@@ -103,7 +104,7 @@ def test_others_are_refused(client, who, url):
         "content editor": content_user,
         "intake staff without the export permission": without_export_permission,
     }[who]()
-    client.force_login(user)
+    force_login_verified(client, user)
     page = client.post(url)
     if who == "non-staff":  # the admin's own sign-in page
         assert page.status_code == HTTPStatus.FOUND
@@ -116,7 +117,7 @@ def test_others_are_refused(client, who, url):
 
 def test_intake_staff_without_the_permission_see_no_buttons(client):
     response = make_response()
-    client.force_login(without_export_permission())
+    force_login_verified(client, without_export_permission())
     html = client.get(WORKSPACE).content.decode()
     assert response.reference_code in html
     assert "Download CSV" not in html
@@ -127,7 +128,7 @@ def test_intake_staff_without_the_permission_see_no_buttons(client):
 @pytest.mark.parametrize("superuser", [False, True])
 def test_intake_staff_and_superusers_export(client, superuser):
     response = make_response()
-    client.force_login(make_user(superuser=True) if superuser else intake_user())
+    force_login_verified(client, make_user(superuser=True) if superuser else intake_user())
     html = client.get(WORKSPACE).content.decode()
     assert "Download CSV" in html
     assert "Download FHIR" in html
@@ -138,7 +139,7 @@ def test_intake_staff_and_superusers_export(client, superuser):
 def test_exports_need_a_post_with_the_csrf_token(intake):
     share(make_response())  # status new, name Robin Example
     browser = Client(enforce_csrf_checks=True)
-    browser.force_login(intake)
+    force_login_verified(browser, intake)
     assert browser.post(EXPORT_CSV).status_code == HTTPStatus.FORBIDDEN
     # A GET (a link, an image) exports nothing: it shows the list it would export.
     page = browser.get(EXPORT_CSV, {"status": "new", "page": "2"})

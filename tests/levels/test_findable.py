@@ -15,6 +15,7 @@ from programs.levels.content_es import LEVELS_ES
 from programs.models import ContactRequest, Response
 from tests.factories.directory import make_program
 from tests.factories.questionnaire import answers
+from tests.factories.two_factor import force_login_verified
 from tests.pages import NEUTRAL_SITE
 
 pytestmark = pytest.mark.django_db
@@ -272,7 +273,7 @@ def test_leave_this_site_comes_right_after_the_skip_link(client):
 def test_staff_admin_has_no_leave_this_site(client, path):
     user = get_user_model().objects.create_superuser("admin", "admin@example.org", "x" * 16)
     if path == "/admin/":
-        client.force_login(user)
+        force_login_verified(client, user)
     response = client.get(path)
     assert response.status_code == HTTPStatus.OK
     html = response.content.decode()

@@ -30,6 +30,7 @@ from programs.questionnaire.questions import (
     readable_answers,
 )
 from tests.factories.intake import intake_user
+from tests.factories.two_factor import force_login_verified
 
 V1 = "2026-11"
 V2 = "2026-12"
@@ -385,7 +386,7 @@ def test_a_version_1_response_shows_on_its_public_result_page(client):
 def test_staff_read_a_version_1_response_in_version_1_words(client):
     calm = v1_response("calm")
     crisis = v1_response("crisis")
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
 
     html = client.get(reverse("admin:programs_response_change", args=[calm.pk])).content
     html = html.decode()
@@ -412,7 +413,7 @@ def test_staff_read_a_version_1_response_in_version_1_words(client):
 def test_version_1_responses_export_as_csv_in_version_1_words(client):
     calm = v1_response("calm")
     crisis = v1_response("crisis")
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     rows = csv_export(client, [calm, crisis])
     first = rows[calm.reference_code]
     assert first["Questionnaire version"] == V1
@@ -430,7 +431,7 @@ def test_version_1_responses_export_as_csv_in_version_1_words(client):
 @pytest.mark.parametrize("kind", list(V1_ROWS))
 def test_a_version_1_response_exports_as_fhir_valid_for_the_version_1_questionnaire(client, kind):
     stored = v1_response(kind)
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     document = fhir_export(client, stored)
     assert document["questionnaire"] == f"{SERVED_BASE}/Questionnaire/iop-guide|{V1}"
     assert document["status"] == "completed"
@@ -452,7 +453,7 @@ def test_a_version_1_response_exports_as_fhir_valid_for_the_version_1_questionna
 
 @pytest.mark.django_db
 def test_the_version_1_withdrawal_answers_keep_their_version_1_displays(client):
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     calm = fhir_export(client, v1_response("calm"))
     crisis = fhir_export(client, v1_response("crisis"))
     assert items_of(calm)["withdrawal_care"]["answer"][0]["valueCoding"]["display"] == (
@@ -472,7 +473,7 @@ def test_the_version_1_withdrawal_answers_keep_their_version_1_displays(client):
 @pytest.mark.django_db
 def test_a_crisis_response_with_only_danger_answered_exports_as_stopped(client):
     stored = v2_crisis_with_only_danger()
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     document = fhir_export(client, stored)
     assert document["status"] == "stopped"
     questionnaire = served_questionnaire(client, document["questionnaire"])
@@ -490,7 +491,7 @@ def test_a_crisis_response_with_only_danger_answered_exports_as_stopped(client):
 def test_a_crisis_the_engine_stored_early_exports_as_stopped_and_valid(client):
     stored = Response.objects.record({"danger_now": ["withdrawal_emergency"]})
     assert stored.questionnaire_version == V2
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     document = fhir_export(client, stored)
     assert document["status"] == "stopped"
     validate(document, served_questionnaire(client, document["questionnaire"]))
@@ -499,7 +500,7 @@ def test_a_crisis_the_engine_stored_early_exports_as_stopped_and_valid(client):
 @pytest.mark.django_db
 def test_a_crisis_response_with_only_danger_answered_exports_as_csv_with_blanks(client):
     stored = v2_crisis_with_only_danger()
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     row = csv_export(client, [stored])[stored.reference_code]
     assert row["Questionnaire version"] == V2
     assert row["Answered for"] == ""
@@ -516,7 +517,7 @@ def test_a_crisis_response_with_only_danger_answered_exports_as_csv_with_blanks(
 def test_a_crisis_response_with_only_danger_answered_shows_to_staff_and_the_person(client):
     stored = v2_crisis_with_only_danger()
     assert client.get(f"/results/{stored.public_token}/").status_code == HTTPStatus.OK
-    client.force_login(intake_user())
+    force_login_verified(client, intake_user())
     page = client.get(reverse("admin:programs_response_change", args=[stored.pk]))
     assert page.status_code == HTTPStatus.OK
     html = page.content.decode()
@@ -571,7 +572,7 @@ def test_a_version_1_row_survives_the_migrations_and_still_renders_and_exports(c
         result = client.get(f"/results/{calm.public_token}/").content.decode()
         assert MILD_REASON in result
         assert V1_MEDICATION_TEXT in result
-        client.force_login(intake_user())
+        force_login_verified(client, intake_user())
         html = client.get(reverse("admin:programs_response_change", args=[crisis.pk]))
         assert V1_SUICIDE_PLAN in html.content.decode()
         html = client.get(reverse("admin:programs_response_change", args=[calm.pk]))
