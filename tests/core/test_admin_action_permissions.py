@@ -22,6 +22,7 @@ from django.urls import reverse
 
 from tests.factories.directory import make_program, make_report
 from tests.factories.intake import make_response, make_user, share
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -80,7 +81,7 @@ def test_no_action_is_offered_to_or_runnable_by_a_user_without_its_permission():
         assert name not in model_admin.get_actions(request), (model._meta.label, name)
 
         client = Client()
-        client.force_login(user)
+        force_login_verified(client, user)
         url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         rows = list(model._default_manager.values())
         logged = LogEntry.objects.count()
@@ -111,7 +112,7 @@ def test_axes_sign_in_attempts_keep_their_admin_without_the_unchecked_cleanup():
 
     superuser = make_user(superuser=True)
     client = Client()
-    client.force_login(superuser)
+    force_login_verified(client, superuser)
     assert client.get(reverse("admin:axes_accessattempt_changelist")).status_code == HTTPStatus.OK
     request = RequestFactory().get("/admin/")
     request.user = superuser

@@ -22,6 +22,7 @@ from programs.core import caching
 from programs.models import ListingReport, Program
 from tests.factories.directory import make_program, make_report
 from tests.factories.intake import content_user, intake_user, make_user
+from tests.factories.two_factor import force_login_verified
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,7 @@ REPORTS = reverse("admin:programs_listingreport_changelist")
 
 def signed_in(user) -> Client:
     client = Client()
-    client.force_login(user)
+    force_login_verified(client, user)
     return client
 
 
