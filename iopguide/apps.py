@@ -21,3 +21,9 @@ class IOPAdminConfig(AdminConfig):
         for model in (TOTPDevice, StaticDevice):
             if admin.site.is_registered(model):
                 admin.site.unregister(model)
+        # Failed sign-in tries are forgotten once a sign-in is complete, not at the password.
+        from django.contrib.auth.signals import user_logged_in
+
+        from programs.core.two_factor import password_signed_in
+
+        user_logged_in.connect(password_signed_in, dispatch_uid="iopguide.password_signed_in")

@@ -391,7 +391,10 @@ SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_RESET_ON_SUCCESS = True
+# A right password alone does not clear the count: the failures are forgotten once the
+# whole sign-in is done (the code too, for those who need one), so someone who knows a
+# password cannot start over after every four wrong codes (programs/core/two_factor.py).
+AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
 # The same client address as the rate limits, behind CLIENT_IP_PROXY_COUNT proxies.

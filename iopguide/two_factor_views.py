@@ -157,6 +157,8 @@ def _not_accepted(
 
 def _signed_in(request: HttpRequest, device) -> None:
     django_otp.login(request, device)
+    # Both steps done: this client's failed tries for this username are forgotten.
+    two_factor.clear_failures(request, request.user)
     # A new session key now that the session can do more (as at the password step).
     request.session.cycle_key()
 

@@ -234,6 +234,26 @@ def confirm_code(device: TOTPDevice, code: str) -> bool:
         return locked is not None and locked.verify_token(code)
 
 
+def clear_failures(request: HttpRequest, user) -> int:
+    """The sign-in is complete: forget this client's failed tries for this username (wrong
+    passwords and wrong codes), as django-axes would after a password with
+    AXES_RESET_ON_SUCCESS, which is off so that a right password alone clears nothing.
+    Returns how many counts were removed."""
+    from axes.handlers.proxy import AxesProxyHandler
+    from axes.helpers import get_credentials
+
+    AxesProxyHandler.update_request(request)
+    handler = AxesProxyHandler.get_implementation()
+    return handler.reset_user_attempts(request, get_credentials(user.get_username()))
+
+
+def password_signed_in(sender, request: HttpRequest | None, user, **kwargs) -> None:
+    """``user_logged_in``: a password-only account is signed in now; one that needs the
+    second step is not yet (its failures are cleared after the code)."""
+    if request is not None and not requires_two_factor(user):
+        clear_failures(request, user)
+
+
 def record_failure(request: HttpRequest, user, page: str) -> bool:
     """A code that was not accepted is a failed sign-in: told to django-axes as it
     documents (``user_login_failed`` with the username and the request), so it counts

@@ -15,6 +15,7 @@ from http import HTTPStatus
 from io import StringIO
 
 import pytest
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.contenttypes.models import ContentType
@@ -485,9 +486,8 @@ def test_throttling_stays_on(client, settings):
 
 
 def test_a_new_password_sign_in_does_not_reset_the_throttle(client):
-    # A right password resets django-axes' count (AXES_RESET_ON_SUCCESS), so someone who
-    # knows it could start over every four codes; django-otp's delay is reset only by a
-    # right code, so guessing stays exponentially slow (1, 2, 4, 8… seconds).
+    # django-otp's delay is reset only by a right code, so guessing stays exponentially
+    # slow (1, 2, 4, 8… seconds) whatever the password step does.
     user = intake_user()
     enrolled(client, user)
     sign_out(client)
@@ -506,6 +506,74 @@ def test_a_new_password_sign_in_does_not_reset_the_throttle(client):
     page = enter(client, VERIFY, right)
     assert "wait" in page_text(page)
     assert client.get(WORKSPACE).status_code == HTTPStatus.FOUND
+
+
+def wrong_code(user) -> str:
+    return f"{(int(next_code(app_device(user))) + 1) % 1_000_000:06d}"
+
+
+def test_a_right_password_does_not_wipe_out_wrong_codes(client):
+    # Someone who knows the password cannot start over after every four wrong codes: the
+    # fifth wrong code in all, across password sign-ins, locks the account for the client.
+    user = intake_user()
+    enrolled(client, user)
+    sign_out(client)
+    password_step(client, user)
+    wrong = wrong_code(user)
+    for _ in range(4):
+        assert enter(client, VERIFY, wrong).status_code == HTTPStatus.OK
+    sign_out(client)
+    assert password_step(client, user).redirect_chain[-1][0].startswith(VERIFY)
+    locked = enter(client, VERIFY, wrong)
+    assert locked.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    assert "_auth_user_id" not in client.session
+
+
+def test_a_complete_sign_in_forgets_the_failed_tries(client):
+    user = intake_user()
+    enrolled(client, user)
+    sign_out(client)
+    password_step(client, user)
+    wrong = wrong_code(user)
+    for _ in range(4):
+        enter(client, VERIFY, wrong)
+    unthrottle(user)
+    assert enter(client, VERIFY, next_code(app_device(user))).status_code == HTTPStatus.FOUND
+    assert not AccessAttempt.objects.filter(username=user.get_username()).exists()
+    sign_out(client)
+    password_step(client, user)
+    for _ in range(4):
+        assert enter(client, VERIFY, wrong_code(user)).status_code == HTTPStatus.OK
+
+
+def test_wrong_passwords_are_forgotten_after_a_password_only_sign_in(client):
+    # Content editors sign in with a password only: that sign-in is complete at once.
+    editor = content_user()
+    for _ in range(4):
+        client.post(
+            "/admin/login/",
+            {"username": editor.get_username(), "password": "wrong"},
+            REMOTE_ADDR=ADDRESS,
+        )
+    assert AccessAttempt.objects.filter(username=editor.get_username()).exists()
+    assert password_step(client, editor).status_code == HTTPStatus.OK
+    assert not AccessAttempt.objects.filter(username=editor.get_username()).exists()
+
+
+def test_wrong_passwords_stay_counted_until_the_code(client):
+    user = intake_user()
+    enrolled(client, user)
+    sign_out(client)
+    for _ in range(4):
+        client.post(
+            "/admin/login/",
+            {"username": user.get_username(), "password": "wrong"},
+            REMOTE_ADDR=ADDRESS,
+        )
+    password_step(client, user)
+    assert AccessAttempt.objects.filter(username=user.get_username()).exists()
+    locked = enter(client, VERIFY, wrong_code(user))
+    assert locked.status_code == HTTPStatus.TOO_MANY_REQUESTS
 
 
 # --- Tampered posts -------------------------------------------------------------------------
