@@ -843,18 +843,20 @@ class Client:
         session = cookies.get("sessionid")
         if status != 302 or not session:
             sys.exit(f"bench: could not sign in as {username} ({status})")
-        # The second step: the 6-digit code, on the page the admin sends staff to.
+        # The second step: the 6-digit code from the app (set up first, so the admin asks
+        # for a code rather than for setting one up), on the page the admin sends staff to.
+        current = code()
         cookie = f"sessionid={session}"
         status, headers, _, _ = self.request("GET", "/admin/", cookie=cookie)
         step = headers.get("location", "")
         if status == 302 and "/two-factor/" in step:
             csrf_cookie, token = self.csrf(step, cookie=cookie)
-            body = urlencode({"code": code(), "csrfmiddlewaretoken": token})
-            status, _, _, cookies = self.request(
+            body = urlencode({"code": current, "csrfmiddlewaretoken": token})
+            status, headers, _, cookies = self.request(
                 "POST", step, body=body, cookie=f"{cookie}; csrftoken={csrf_cookie}"
             )
             session = cookies.get("sessionid", session)
-            if status != 302:
+            if status != 302 or "/two-factor/" in headers.get("location", "/two-factor/"):
                 sys.exit(f"bench: the two-factor step refused {username}'s code ({status})")
         return session
 

@@ -1,8 +1,9 @@
 """Contact details out of free text: error messages and tracebacks, in logs and reports.
 
 A database error carries the row it could not write ("DETAIL: Key (email)=(…) already
-exists"), and an exception message may quote what a person typed. Email addresses and
-phone-like numbers in such text are masked, result tokens redacted, wherever it goes.
+exists", "DETAIL: Failing row contains (…)"), and an exception message may quote what a
+person typed. DETAIL lines are cut, email addresses and phone-like numbers masked and
+result tokens redacted, wherever such text goes.
 """
 
 from __future__ import annotations
@@ -23,9 +24,16 @@ def _phone(match: re.Match[str]) -> str:
     return MASKED if digits >= 7 else match.group()
 
 
+# PostgreSQL's DETAIL line quotes the row it could not write, names and all ("Failing row
+# contains (7, Robin Example, …)"): only its kind is kept.
+DETAIL = re.compile(r"^(\s*DETAIL:)[^\n]*", re.MULTILINE)
+
+
 def mask(text: str) -> str:
-    """The text with result tokens redacted and emails and phone numbers masked."""
-    return PHONE.sub(_phone, EMAIL.sub(MASKED, redact(text)))
+    """The text with result tokens redacted, database DETAIL lines cut, and emails and
+    phone numbers masked."""
+    text = DETAIL.sub(rf"\1 {MASKED}", redact(text))
+    return PHONE.sub(_phone, EMAIL.sub(MASKED, text))
 
 
 class MaskContactDetails(logging.Filter):

@@ -398,7 +398,7 @@ AXES_RESET_ON_SUCCESS = False
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
 # The same client address as the rate limits, behind CLIENT_IP_PROXY_COUNT proxies.
-AXES_CLIENT_IP_CALLABLE = "iopguide.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "iopguide.client_address.client_network"
 
 # A wrong two-factor code counts as a failed sign-in too (programs/core/two_factor.py);
 # axes keeps each failure's form fields, so the codes typed are masked like passwords.

@@ -9,7 +9,6 @@ exactly, on one app server or many.
 from __future__ import annotations
 
 import hashlib
-import ipaddress
 import logging
 import time
 from contextlib import nullcontext
@@ -19,7 +18,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection, transaction
 from django.http import HttpRequest
 
-from iopguide.client_address import client_ip
+from iopguide.client_address import client_network
 from programs.core.models import RateLimitCounter
 
 logger = logging.getLogger(__name__)
@@ -35,22 +34,11 @@ MAX_SCOPE_LENGTH = 40
 def client_key(request: HttpRequest) -> str:
     """A hashed client identifier: the address is never stored in clear.
 
-    The address is the one the sign-in lockout uses too (iopguide/client_address.py:
-    REMOTE_ADDR, or behind CLIENT_IP_PROXY_COUNT proxies the entry they wrote).
-
-    An IPv6 client counts as its whole /64 network: one subscriber usually has all of
-    it, so stepping through addresses in it does not buy a fresh allowance.
+    The client is counted as the sign-in lockout counts it (iopguide/client_address.py
+    ``client_network``: REMOTE_ADDR, or behind CLIENT_IP_PROXY_COUNT proxies the entry they
+    wrote; an IPv6 client as its whole /64 network).
     """
-    address = client_ip(request)
-    try:
-        parsed = ipaddress.ip_address(address)
-    except ValueError:
-        pass
-    else:
-        if parsed.version == 6 and parsed.ipv4_mapped:
-            address = str(parsed.ipv4_mapped)
-        elif parsed.version == 6:
-            address = str(ipaddress.IPv6Network((parsed, 64), strict=False))
+    address = client_network(request)
     digest = hashlib.sha256(f"{settings.SECRET_KEY}:{address}".encode()).hexdigest()
     return digest[:32]
 

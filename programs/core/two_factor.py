@@ -1,10 +1,11 @@
 """Two-factor sign-in for staff: who needs it, their devices, and what a wrong code costs.
 
-Staff sign in with their password first (django-axes counts the failures). Whoever can
-read responses (RESPONSE_PERMISSIONS) and every superuser then also enters a code from an
-authenticator app (a django-otp TOTP device) or one of ten single-use recovery codes (a
-django-otp static device). Content editors who cannot read responses sign in with their
-password only: what they can change is public, and they see nothing a person shared.
+Staff sign in with their password first (django-axes counts the failures). Whoever has
+any permission on what people shared or on staff accounts (PERSONAL_DATA_MODELS), and every
+superuser, then also enters a code from an authenticator app (a django-otp TOTP device)
+or one of ten single-use recovery codes (a django-otp static device). Content editors
+sign in with their password only: what they can change is public, and they see nothing a
+person shared.
 
 The admin site asks for the second step (iopguide/admin.py, iopguide/two_factor_views.py);
 ``manage.py reset_2fa USERNAME`` removes someone's devices, so they enrol again.
@@ -34,14 +35,22 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 logger = logging.getLogger(__name__)
 
-# Any of these lets a staff member read what people shared: they need the second step.
-RESPONSE_PERMISSIONS = (
-    "programs.view_response",
-    "programs.export_response",
-    "programs.view_contactrequest",
-    "programs.view_staffnote",
-    "programs.view_auditentry",
-)
+# Any permission at all on these models (view, change, delete, add, export: the admin shows
+# an object to whoever may change it) reaches what people shared, or who may: such staff
+# need the second step. So does any permission on accounts and groups, with which someone
+# could give themselves the others (or make themselves a superuser).
+PERSONAL_DATA_MODELS = {
+    "programs": {
+        "response",
+        "contactrequest",
+        "contactrequestchange",
+        "staffnote",
+        "callattempt",
+        "notedraft",
+        "auditentry",
+    },
+    "auth": {"user", "group", "permission"},
+}
 RECOVERY_CODE_COUNT = 10
 APP_DEVICE_NAME = "Authenticator app"
 RECOVERY_DEVICE_NAME = "Recovery codes"
@@ -53,11 +62,20 @@ CODE_MAX_LENGTH = 32
 
 
 def requires_two_factor(user) -> bool:
-    """Whether this account must pass the second step: active staff who can read
-    responses, and superusers."""
+    """Whether this account must pass the second step: superusers, and active staff with
+    any permission on what people shared or on accounts (PERSONAL_DATA_MODELS)."""
     if not (user.is_authenticated and user.is_active and user.is_staff):
         return False
-    return user.is_superuser or any(user.has_perm(perm) for perm in RESPONSE_PERMISSIONS)
+    return user.is_superuser or any(
+        _reaches_personal_data(perm) for perm in user.get_all_permissions()
+    )
+
+
+def _reaches_personal_data(perm: str) -> bool:
+    """``"app_label.codename"``: a permission on a model in PERSONAL_DATA_MODELS."""
+    app_label, _, codename = perm.partition(".")
+    model = codename.partition("_")[2]
+    return model in PERSONAL_DATA_MODELS.get(app_label, ())
 
 
 def is_verified(user) -> bool:
@@ -165,7 +183,23 @@ def reset(user) -> dict[str, int]:
                 label = str(device._meta.verbose_name_plural)
             removed[label] = removed.get(label, 0) + 1
             device.delete()
+        end_sessions(user)
     return removed
+
+
+def end_sessions(user) -> int:
+    """Sign the user out everywhere: a session that passed the password step must not set
+    up a new app after a reset (a lost phone may come with a known password). Returns how
+    many sessions were ended."""
+    from django.contrib.auth import SESSION_KEY
+    from django.contrib.sessions.models import Session
+
+    ended = 0
+    for session in Session.objects.filter(expire_date__gt=timezone.now()).iterator():
+        if session.get_decoded().get(SESSION_KEY) == str(user.pk):
+            session.delete()
+            ended += 1
+    return ended
 
 
 # --- Codes ----------------------------------------------------------------------------

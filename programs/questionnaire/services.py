@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import triage
@@ -90,7 +90,14 @@ def share_contact(response: Response, contact: ContactRequest) -> ContactRequest
         if ContactRequest.objects.filter(response_id=response.pk).exists():
             raise AlreadyShared
         contact.response = response
-        contact.save()
+        try:
+            with transaction.atomic():
+                contact.save()
+        except IntegrityError:
+            # SQLite takes no row lock: a simultaneous submit may have inserted first.
+            if ContactRequest.objects.filter(response_id=response.pk).exists():
+                raise AlreadyShared from None
+            raise
         rank = queue_rank(crisis=response.crisis, contact_status=contact.status, has_notes=False)
         Response.objects.filter(pk=response.pk).update(queue_rank=rank)
         contact_request_shared.send(

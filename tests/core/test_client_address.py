@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.test import Client, RequestFactory
 
-from iopguide.client_address import client_ip
+from iopguide.client_address import client_ip, client_network
 from programs.core import ratelimit
 from programs.models import Response
 from tests.factories.questionnaire import answers, as_post
@@ -163,7 +163,7 @@ def test_the_proxy_count_comes_from_the_environment(monkeypatch):
     monkeypatch.delenv("RATELIMIT_TRUST_X_FORWARDED_FOR", raising=False)
     loaded = load_settings(monkeypatch)
     assert loaded["CLIENT_IP_PROXY_COUNT"] == 0
-    assert loaded["AXES_CLIENT_IP_CALLABLE"] == "iopguide.client_address.client_ip"
+    assert loaded["AXES_CLIENT_IP_CALLABLE"] == "iopguide.client_address.client_network"
     assert "RATELIMIT_TRUST_X_FORWARDED_FOR" not in loaded
     assert load_settings(monkeypatch, CLIENT_IP_PROXY_COUNT="1")["CLIENT_IP_PROXY_COUNT"] == 1
     assert load_settings(monkeypatch, CLIENT_IP_PROXY_COUNT="5")["CLIENT_IP_PROXY_COUNT"] == 5
@@ -272,3 +272,30 @@ def test_without_a_proxy_the_lockout_ignores_forwarded_for(settings, staff_user)
     assert locked.status_code == HTTPStatus.TOO_MANY_REQUESTS
     # A different REMOTE_ADDR is a different client.
     assert sign_in(PASSWORD, REMOTE_ADDR="10.9.9.9").status_code == HTTPStatus.FOUND
+
+
+@pytest.mark.django_db
+def test_stepping_through_an_ipv6_64_buys_no_fresh_guesses(settings, staff_user):
+    # The lockout counts an IPv6 client as its /64, as the rate limits do: wrong passwords
+    # from 2001:db8:1:2::1, ::2, ::3… all count against the one network.
+    settings.CLIENT_IP_PROXY_COUNT = 0
+    for host in range(1, 6):
+        sign_in("wrong", REMOTE_ADDR=f"2001:db8:1:2::{host}")
+    locked = sign_in(PASSWORD, REMOTE_ADDR="2001:db8:1:2::ff")
+    assert locked.status_code == HTTPStatus.TOO_MANY_REQUESTS
+    # Another network is another client.
+    assert sign_in(PASSWORD, REMOTE_ADDR="2001:db8:1:3::1").status_code == HTTPStatus.FOUND
+
+
+@pytest.mark.parametrize(
+    ("address", "counted_as"),
+    [
+        ("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::"),
+        ("::ffff:198.51.100.7", "198.51.100.7"),
+        ("198.51.100.7", "198.51.100.7"),
+        ("", ""),
+    ],
+)
+def test_the_counted_client_is_an_ipv6_clients_network(settings, address, counted_as):
+    settings.CLIENT_IP_PROXY_COUNT = 0
+    assert client_network(request_from(remote=address)) == counted_as

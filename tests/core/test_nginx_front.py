@@ -394,6 +394,24 @@ def test_nginx_appends_client_address_and_sets_request_id(front: Front):
     assert f"host=[{HOST}]" in plain
 
 
+def test_readyz_answers_this_machine_only(front: Front):
+    status, _, _ = _get(front.https_port, "/readyz")
+    assert status in (200, 503)  # the app's answer, whatever it is
+    # From another address (here 127.0.0.2, a second loopback address) nginx refuses it.
+    connection = http.client.HTTPSConnection(
+        "127.0.0.1", front.https_port, timeout=2, context=_tls(), source_address=("127.0.0.2", 0)
+    )
+    try:
+        connection.request("GET", "/readyz", headers={"Host": HOST})
+        answer = connection.getresponse()
+        assert answer.status == 403
+        answer.read()
+        connection.request("GET", "/healthz", headers={"Host": HOST})
+        assert connection.getresponse().status == 200
+    finally:
+        connection.close()
+
+
 def test_http_redirects_to_https(front: Front):
     status, headers, _ = _get(front.http_port, "/levels/?x=1", tls=False)
     assert status == 301

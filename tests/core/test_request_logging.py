@@ -230,8 +230,26 @@ def test_contact_details_in_an_error_are_masked_in_the_log(log_output, monkeypat
     assert page.status_code == HTTPStatus.INTERNAL_SERVER_ERROR
     error = next(line for line in lines(log_output) if line["logger"] == "django.request")
     assert "RuntimeError: duplicate key for [masked]" in error["exc"]
-    assert "DETAIL: Key (phone, email)=([masked], [masked]) already exists." in error["exc"]
+    assert "DETAIL: [masked]" in error["exc"]
     assert_nothing_identifying(log_output, token, "555-0142", "2125550142", "example.org")
+
+
+def test_a_failing_rows_detail_line_is_cut_from_the_log(log_output, monkeypatch):
+    # A NOT NULL or CHECK failure quotes the whole row, the person's name among it.
+    token = make_response().public_token
+
+    def failed_insert(response, contact):
+        raise RuntimeError(
+            'new row violates check constraint "contact_phone_or_email"\n'
+            f"DETAIL:  Failing row contains (7, {contact.name}, , , any, t)."
+        )
+
+    monkeypatch.setattr(services, "share_contact", failed_insert)
+    client = Client(raise_request_exception=False, REMOTE_ADDR=CLIENT_ADDRESS)
+    assert client.post(f"/results/{token}/share/", CONTACT).status_code == 500
+    error = next(line for line in lines(log_output) if line["logger"] == "django.request")
+    assert "DETAIL: [masked]" in error["exc"]
+    assert_nothing_identifying(log_output, token, CONTACT["name"])
 
 
 def test_a_csrf_failure_logs_json_with_the_request_id_and_no_token_or_contact(log_output):

@@ -17,6 +17,7 @@ from io import StringIO
 import pytest
 from axes.models import AccessAttempt
 from django.contrib import admin
+from django.contrib.auth.models import Permission
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.messages import get_messages
@@ -693,10 +694,46 @@ def test_reset_removes_the_devices_and_the_next_sign_in_enrols_again(client):
     assert not any(code in printed for code in codes)
     assert not TOTPDevice.objects.filter(user=user).exists()
     assert not StaticToken.objects.filter(device__user=user).exists()
-    # The open session is no longer verified; the next sign-in sets up an app again.
-    assert client.get(WORKSPACE)["Location"].startswith(ENROL)
-    sign_out(client)
+    assert "changepassword" in printed
+    # Signed out everywhere: an open session (maybe the lost phone's) cannot set up a new
+    # app; the next sign-in, password first, sets up an app again.
+    page = client.get(ENROL)
+    assert page.status_code == HTTPStatus.FOUND
+    assert page["Location"].startswith("/admin/login/")
+    assert "_auth_user_id" not in client.session
     assert password_step(client, user).redirect_chain[-1][0].startswith(ENROL)
+
+
+def test_reset_ends_a_session_waiting_for_the_code_and_leaves_others(client):
+    user, colleague = intake_user(), intake_user()
+    enrolled(client, user)
+    sign_out(client)
+    password_step(client, user)  # someone with the password, at the code page
+    other = type(client)()
+    force_login_verified(other, colleague)
+    call_command("reset_2fa", user.get_username(), stdout=StringIO())
+    assert client.get(ENROL)["Location"].startswith("/admin/login/")
+    assert other.get(WORKSPACE).status_code == HTTPStatus.OK
+
+
+@pytest.mark.parametrize(
+    "codename",
+    ["change_response", "delete_response", "change_staffnote", "view_callattempt", "change_user"],
+)
+def test_any_permission_on_personal_data_or_accounts_needs_the_second_step(client, codename):
+    # A hand-made group with "change response" alone still opens the response page (the
+    # admin shows an object to whoever may change it); "change user" could make a superuser.
+    user = make_user(staff=True)
+    user.user_permissions.add(Permission.objects.get(codename=codename))
+    assert two_factor.requires_two_factor(user)
+    client.force_login(user)
+    page = client.get(reverse("admin:programs_response_change", args=[make_response().pk]))
+    assert page.status_code == HTTPStatus.FOUND
+    assert "/two-factor/" in page["Location"]
+
+
+def test_content_editors_permissions_need_no_second_step():
+    assert not two_factor.requires_two_factor(content_user())
 
 
 def test_reset_of_a_user_without_devices_says_so():

@@ -247,3 +247,28 @@ def test_a_share_for_a_response_deleted_meanwhile_is_gone_not_a_500(client, sett
     assert answer.status_code == HTTPStatus.NOT_FOUND
     assert not ContactRequest.objects.exists()
     assert recorder.failures == []
+
+
+@pytest.mark.django_db
+def test_a_database_without_row_locks_still_says_already_shared(client, shared_signals, settings):
+    # SQLite takes no row lock, so two submits can both pass the check before either
+    # inserts: the second INSERT is refused by the one-request constraint, and the person
+    # still sees "already shared", never a 500. Forced here by hiding the first request
+    # from the check.
+    settings.RATELIMIT_ENABLED = False
+    response = make_response()
+    assert client.post(share_url(response), VALID).status_code == HTTPStatus.FOUND
+    real_filter = ContactRequest.objects.filter
+    hidden_once = []
+
+    def filter_hiding_the_first_request(*args, **kwargs):
+        found = real_filter(*args, **kwargs)
+        if not hidden_once and kwargs == {"response_id": response.pk}:
+            hidden_once.append(True)
+            return found.none()
+        return found
+
+    with mock.patch.object(ContactRequest.objects, "filter", filter_hiding_the_first_request):
+        assert services_share_twice(response) == "already shared"
+    assert ContactRequest.objects.get().name == "Sam Racer"
+    assert shared_signals.sent == [response.pk]

@@ -35,15 +35,20 @@ class Command(BaseCommand):
         )
         if not removed:
             self.stdout.write(
-                f"{user.get_username()!r} had no two-factor devices; nothing to remove. "
-                "Their next sign-in asks them to set up an authenticator app."
+                f"{user.get_username()!r} had no two-factor devices; nothing to remove (they "
+                "were signed out everywhere). Their next sign-in asks them to set up an "
+                "authenticator app."
             )
             return
         what = ", ".join(f"{label}: {count}" for label, count in sorted(removed.items()))
         self.stdout.write(
             self.style.SUCCESS(
-                f"Removed the two-factor devices of {user.get_username()!r} ({what}). Their "
-                "next sign-in asks them to set up an authenticator app again and gives new "
-                "recovery codes."
+                f"Removed the two-factor devices of {user.get_username()!r} ({what}) and "
+                "signed them out everywhere. Their next sign-in asks them to set up an "
+                "authenticator app again and gives new recovery codes."
             )
+        )
+        self.stdout.write(
+            "If the phone may be in someone else's hands, change the password too, before "
+            f"they sign in again: manage.py changepassword {user.get_username()}"
         )
