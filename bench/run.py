@@ -25,6 +25,9 @@ its entry in the access log, which the report counts.
 
 The baseline is /bench/baseline, a constant answer through the whole middleware stack that
 never touches the database: routed only with BENCHMARK_BASELINE=1, which this script sets.
+Each row runs --repeat times (3), each run right after a run of the baseline at the same
+connections, so a busy minute on the machine weighs on both; the row passes on the median
+of its ratios, and the table shows their spread and the load average around them.
 Set PAGE_CACHE_ENABLED=0 in the environment to measure without the page cache.
 """
 
@@ -41,6 +44,7 @@ import secrets
 import shutil
 import signal
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -128,6 +132,8 @@ class Row:
     ratio: float | None = None
     passed: bool | None = None
     note: str = ""
+    # Each repeat of a row beside its own baseline, measured just before it (see main()).
+    runs: list[dict] = field(default_factory=list)
 
 
 @dataclass
@@ -323,6 +329,13 @@ def main() -> int:
     parser.add_argument("--responses", type=int, default=200_000)
     parser.add_argument("--rows", default="", help="Comma-separated name parts to run only.")
     parser.add_argument("--keep-server", action="store_true", help="Leave gunicorn running.")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        help="Runs of each row, each right after its own baseline run; it passes on the "
+        "median ratio.",
+    )
     args = parser.parse_args()
 
     if not (os.environ.get("DATABASE_URL") or "").startswith("postgres"):
@@ -407,9 +420,21 @@ def main() -> int:
         for row in rows:
             preflight(client, row)
         step(f"wrk: {args.duration} s per row after {args.warmup} s of warm-up")
+        baselines = {r.connections: r for r in rows if r.name == "baseline"}
         for row in rows:
             logged = access_log_count(env) if row.paths else 0
-            measure(wrk, port, row, args.duration, args.warmup)
+            if row.name == "baseline" or row.connections not in baselines:
+                measure(wrk, port, row, args.duration, args.warmup)
+            else:
+                measure_beside_baseline(
+                    wrk,
+                    port,
+                    row,
+                    baselines[row.connections],
+                    args.duration,
+                    args.warmup,
+                    max(args.repeat, 1),
+                )
             if row.paths:
                 # Every request a rendered page: as many new access-log entries.
                 logged = access_log_count(env) - logged
@@ -644,6 +669,45 @@ def measure(wrk: str, port: int, row: Row, duration: int, warmup: int) -> None:
     row.load_after = os.getloadavg()[0]
 
 
+def measure_beside_baseline(
+    wrk: str, port: int, row: Row, baseline: Row, duration: int, warmup: int, repeat: int
+) -> None:
+    """Run ``row`` ``repeat`` times, each right after a run of the baseline at the same
+    connections, so both see the machine as it is then (a busy minute lowers both); keep
+    each run's ratio and loads, and show the run with the median ratio."""
+    sent = errors = 0
+    details: dict[str, int] = {}
+    for _ in range(repeat):
+        probe = Row(baseline.name, baseline.path, baseline.connections)
+        load_before = os.getloadavg()[0]
+        measure(wrk, port, probe, duration, warmup)
+        measure(wrk, port, row, duration, warmup)
+        sent += row.requests_sent
+        errors += row.errors
+        for kind, count in row.error_detail.items():
+            details[kind] = details.get(kind, 0) + count
+        row.runs.append(
+            {
+                "requests_per_s": row.requests_per_s,
+                "p50_ms": row.p50_ms,
+                "p99_ms": row.p99_ms,
+                "baseline_requests_per_s": probe.requests_per_s,
+                "ratio": row.requests_per_s / probe.requests_per_s
+                if probe.requests_per_s
+                else 0.0,
+                "load_before": load_before,
+                "load_after": row.load_after,
+            }
+        )
+    middle = sorted(row.runs, key=lambda run: run["ratio"])[(len(row.runs) - 1) // 2]
+    row.requests_per_s, row.p50_ms, row.p99_ms = (
+        middle["requests_per_s"],
+        middle["p50_ms"],
+        middle["p99_ms"],
+    )
+    row.requests_sent, row.errors, row.error_detail = sent, errors, details
+
+
 def result_line(stdout: str) -> str:
     """The JSON of request.lua's BENCH_RESULT line."""
     line = next(x for x in stdout.splitlines() if x.startswith("BENCH_RESULT "))
@@ -654,7 +718,10 @@ def judge(rows: list[Row]) -> None:
     baselines = {r.connections: r.requests_per_s for r in rows if r.name == "baseline"}
     for row in rows:
         base = baselines.get(row.connections)
-        row.ratio = row.requests_per_s / base if base else None
+        if row.runs:
+            row.ratio = statistics.median(run["ratio"] for run in row.runs)
+        else:
+            row.ratio = row.requests_per_s / base if base else None
         ok = row.errors == 0
         if row.budget.min_ratio is not None:
             ok = ok and row.ratio is not None and row.ratio >= row.budget.min_ratio
@@ -702,6 +769,11 @@ def markdown_table(rows: list[Row]) -> str:
             f" ({', '.join(f'{k} {v}' for k, v in r.error_detail.items())})" if r.errors else ""
         )
         ratio = f"{r.ratio:.2f}" if r.ratio is not None else "–"
+        if len(r.runs) > 1:
+            low, high = min(x["ratio"] for x in r.runs), max(x["ratio"] for x in r.runs)
+            loads = f"{min(x['load_before'] for x in r.runs):.1f}–"
+            loads += f"{max(x['load_after'] for x in r.runs):.1f}"
+            ratio += f" ({low:.2f}–{high:.2f}; load {loads})"
         result = "PASS" if r.passed else "FAIL"
         lines.append(
             f"| {r.name} | {r.connections} | {r.requests_per_s:,.0f} | {r.p50_ms:.1f} | "
