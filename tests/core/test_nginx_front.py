@@ -384,7 +384,8 @@ def test_nginx_appends_client_address_and_sets_request_id(front: Front):
     # A client's own X-Forwarded-For is kept on the left; nginx appends the address it saw,
     # the right-most entry, which is the one the app trusts behind one proxy.
     assert len(lines) >= 2, lines
-    spoofed, plain = lines[-2], lines[-1]
+    # Two gunicorn workers may write their lines in either order.
+    spoofed, plain = sorted(lines[-2:], key=lambda line: "203.0.113.9" not in line)
     assert "xff=[203.0.113.9, 127.0.0.1]" in spoofed
     assert "xff=[127.0.0.1]" in plain
     # nginx's own request id replaces whatever the client sent.
