@@ -2,6 +2,8 @@ from django.urls import path, register_converter
 
 from programs.core.caching import cache_public_page as cached
 from programs.directory import views as directory
+from programs.guides import views as guides
+from programs.guides.models import SLUG_PATTERN
 from programs.levels import views as pages
 from programs.questionnaire import views as questionnaire
 
@@ -19,7 +21,20 @@ class ResultTokenConverter:
         return value
 
 
+class GuideSlugConverter:
+    """One of the help-and-facts pages (they live at the top level: /overdose/, /es/teens/)."""
+
+    regex = SLUG_PATTERN
+
+    def to_python(self, value: str) -> str:
+        return value
+
+    def to_url(self, value: str) -> str:
+        return value
+
+
 register_converter(ResultTokenConverter, "result_token")
+register_converter(GuideSlugConverter, "guide")
 
 app_name = "programs"
 
@@ -36,6 +51,8 @@ urlpatterns = [
     path("withdrawal-management/", cached(pages.withdrawal), name="withdrawal"),
     path("about/", cached(pages.about), name="about"),
     path("privacy/", cached(pages.privacy), name="privacy"),
+    path("help/", cached(guides.guide_list), name="guide_list"),
+    path("<guide:slug>/", cached(guides.guide), name="guide"),
     path("programs/", cached(directory.program_list), name="program_list"),
     path("programs/compare/", cached(directory.program_compare), name="program_compare"),
     path("programs/<slug:slug>/", cached(directory.program_detail), name="program_detail"),

@@ -43,6 +43,11 @@ ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("programs", "change_programfeature"),
         ("programs", "view_listingreport"),
         ("programs", "change_listingreport"),
+        ("programs", "view_guidepage"),
+        ("programs", "change_guidepage"),
+        ("programs", "view_guidesection"),
+        ("programs", "add_guidesection"),
+        ("programs", "change_guidesection"),
     ),
 }
 

@@ -32,7 +32,10 @@ def level_list(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def level_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    level = get_object_or_404(TreatmentLevel.objects.with_details(), slug=slug)
+    # Its help-and-facts pages too: the links at the end.
+    level = get_object_or_404(
+        TreatmentLevel.objects.with_details().prefetch_related("guides"), slug=slug
+    )
     step_down, step_up = level.neighbours()
     return render(
         request,

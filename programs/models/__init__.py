@@ -19,6 +19,7 @@ from programs.directory.models import (
     Source,
     USState,
 )
+from programs.guides.models import GuidePage, GuideSection
 from programs.intake.models import (
     AppendOnlyError,
     AuditAction,
@@ -54,6 +55,8 @@ from programs.questionnaire.models import (
 )
 
 __all__ = [
+    "GuidePage",
+    "GuideSection",
     "FEATURE_CHOICES",
     "FeatureKind",
     "Format",

@@ -16,6 +16,7 @@ from programs.core import postback, ratelimit
 from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import current_language
 from programs.core.postback import keep_submission, take_submission
+from programs.guides.flags import guides_for
 from programs.levels.models import TreatmentLevel
 from programs.questionnaire import services, triage
 from programs.questionnaire.forms import (
@@ -110,6 +111,9 @@ def _result_context(response: Response) -> dict:
         }
         for area, score in scores
     ]
+    flag_guides, families_guide = guides_for(
+        response.flags, for_someone_else=response.for_whom == "someone_else"
+    )
     return {
         "response": response,
         "level": response.suggested_level,
@@ -117,7 +121,11 @@ def _result_context(response: Response) -> dict:
         "areas": reasons_by_area,
         "crisis_reasons": texts["crisis_reasons"],
         "notes": texts["notes"],
-        "flags": _flags(response.flags, texts["flag_texts"], language),
+        "flags": [
+            (flag, text, flag_guides.get(flag))
+            for flag, text in _flags(response.flags, texts["flag_texts"], language)
+        ],
+        "families_guide": families_guide,
         "withdrawal_care_text": triage.WITHDRAWAL_CARE_TEXTS[language].get(
             response.withdrawal_care, ""
         ),

@@ -201,3 +201,21 @@ document.addEventListener("click", (event) => {
     }
   });
 })();
+
+// "Help and facts" in the menu: close it on Escape, on a click elsewhere, or when another
+// part of the page takes the focus, as a menu does.
+document.querySelectorAll("[data-nav-group]").forEach((group) => {
+  const close = () => group.removeAttribute("open");
+  document.addEventListener("click", (event) => {
+    if (!group.contains(event.target)) close();
+  });
+  group.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && group.open) {
+      close();
+      group.querySelector("summary").focus();
+    }
+  });
+  group.addEventListener("focusout", (event) => {
+    if (event.relatedTarget && !group.contains(event.relatedTarget)) close();
+  });
+});

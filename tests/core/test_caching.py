@@ -15,6 +15,8 @@ from django.utils import translation
 
 from programs.core import caching
 from programs.models import (
+    GuidePage,
+    GuideSection,
     Program,
     ProgramFeature,
     Service,
@@ -242,7 +244,8 @@ def test_marking_programs_verified_in_the_admin_clears_the_cache(client, admin_c
 
 
 def test_each_room_registers_the_models_its_public_pages_show():
-    # Filled from ProgramsConfig.ready() by the levels and directory rooms; core knows none.
+    # Filled from ProgramsConfig.ready() by the levels, directory and guides rooms; core
+    # knows none.
     assert set(caching.watched_models()) == {
         TreatmentLevel,
         Service,
@@ -250,6 +253,9 @@ def test_each_room_registers_the_models_its_public_pages_show():
         TreatmentLevel.services.through,
         Program,
         ProgramFeature,
+        GuidePage,
+        GuideSection,
+        GuidePage.levels.through,
     }
 
 

@@ -7,7 +7,6 @@ a data migration; content editors correct them in the admin afterwards. A page i
     {
         "slug": "overdose",                  # its address: /overdose/ and /es/overdose/
         "title": "Overdose and naloxone",
-        "menu_title": "Overdose",            # short name for the menu and link lists
         "summary": "One or two sentences under the title.",
         "reviewed_on": "2026-12-03",         # "Facts last reviewed on …"
         "levels": ["iop", ...],              # level slugs whose pages link here
@@ -29,7 +28,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
-# Menu order.
+# Every page, in menu order; the models allow only these.
 SLUGS: tuple[str, ...] = (
     "overdose",
     "medications",
