@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from programs.guides.content import SLUGS
 from programs.models import ContactRequest, Response
 from tests.browser.conftest import DESKTOP, run_axe, screenshot
 from tests.browser.helpers import no_horizontal_scroll
@@ -26,6 +27,9 @@ STATIC_PAGES = {
     "about": "/about/",
     "privacy": "/privacy/",
     "not-found": "/no-such-page/",
+    "help": "/help/",
+    **{f"guide-{slug}": f"/{slug}/" for slug in SLUGS},
+    **{f"guide-{slug}-es": f"/es/{slug}/" for slug in SLUGS},
 }
 
 
