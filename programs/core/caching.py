@@ -92,7 +92,7 @@ def cache_public_page(view: View) -> View:
 
     @wraps(view)
     def wrapper(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-        if not _may_use_cache(request):
+        if not may_use_cache(request):
             return view(request, *args, **kwargs)
         version = content_version()
         if version is None:
@@ -119,7 +119,8 @@ def cache_public_page(view: View) -> View:
     return wrapper
 
 
-def _may_use_cache(request: HttpRequest) -> bool:
+def may_use_cache(request: HttpRequest) -> bool:
+    """A GET from a visitor with no session and no pending messages, with the cache on."""
     if not settings.PAGE_CACHE_ENABLED or request.method != "GET":
         return False
     cookies = request.COOKIES

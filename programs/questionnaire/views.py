@@ -12,13 +12,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from programs.core import postback, ratelimit
+from programs.core import caching, postback, ratelimit
 from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import current_language
 from programs.core.postback import keep_submission, take_submission
 from programs.guides.flags import guides_for
 from programs.levels.models import TreatmentLevel
-from programs.questionnaire import services, triage
+from programs.questionnaire import result_cache, services, triage
 from programs.questionnaire.forms import (
     ContactRequestForm,
     QuestionnaireForm,
@@ -63,17 +63,39 @@ def questionnaire(request: HttpRequest) -> HttpResponse:
             request.session.set_expiry(postback.KEPT_SECONDS)
         request.session[DRAFT_SESSION_KEY] = form.draft()
         return HttpResponseRedirect(reverse("programs:questionnaire"), status=303)
+    if caching.may_use_cache(request):
+        # No session, so no draft: the blank page, the same for everyone but its CSRF token.
+        return _blank_questionnaire(request)
     draft = postback.take_submission(request, DRAFT_SESSION_KEY)
+    if draft is None:
+        return _blank_questionnaire(request)
     # Bound to the draft, the form shows its errors again, and the answers ticked.
-    form = QuestionnaireForm.from_draft(draft) if draft is not None else QuestionnaireForm()
-    context = {
-        "form": form,
-        "retention_days": settings.RESPONSE_RETENTION_DAYS,
-        "for_whom": form.for_whom() if form.is_bound else "",
-    }
-    if not form.is_bound:
-        context["blank_form_html"] = blank_questionnaire_html()
-    return render(request, "programs/questionnaire/questionnaire.html", context)
+    form = QuestionnaireForm.from_draft(draft)
+    return render(
+        request,
+        "programs/questionnaire/questionnaire.html",
+        {
+            "form": form,
+            "retention_days": settings.RESPONSE_RETENTION_DAYS,
+            "for_whom": form.for_whom(),
+        },
+    )
+
+
+@caching.cache_public_page
+def _blank_questionnaire(request: HttpRequest) -> HttpResponse:
+    """The questionnaire with nothing ticked, stored per language by the page cache, which
+    gives each visitor their own CSRF token (programs/core/caching.py)."""
+    return render(
+        request,
+        "programs/questionnaire/questionnaire.html",
+        {
+            "form": QuestionnaireForm(),
+            "retention_days": settings.RESPONSE_RETENTION_DAYS,
+            "for_whom": "",
+            "blank_form_html": blank_questionnaire_html(),
+        },
+    )
 
 
 # "What … involves" for each level: its short name as a common noun mid-sentence.
@@ -182,13 +204,26 @@ def answers_gone(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def result(request: HttpRequest, token: str) -> HttpResponse:
+    # The page is rendered once per language and kept (result_cache.py): a visit costs one
+    # query, which also makes sure the answers have not been deleted since.
+    cached = result_cache.usable(request)
+    if cached:
+        shared = result_cache.lookup(token)
+        if shared is None:
+            return answers_gone(request)
+        stored = result_cache.page(request, token, shared)
+        if stored is not None:
+            return HttpResponse(stored)
     response = Response.objects.for_list().filter(public_token=token).first()
     if response is None:
         return answers_gone(request)
     context = _result_context(response)
     context["already_shared"] = ContactRequest.objects.filter(response=response).exists()
     context["result_url"] = request.build_absolute_uri(response.get_absolute_url())
-    return render(request, "programs/questionnaire/result.html", context)
+    page = render(request, "programs/questionnaire/result.html", context)
+    if cached:
+        result_cache.remember(request, token, context["already_shared"], page.content)
+    return page
 
 
 @never_cache
@@ -206,6 +241,7 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
         return answers_gone(request)
     if request.method == "POST":
         services.delete_response(token)
+        result_cache.forget(token)
         return HttpResponseRedirect(reverse("programs:answers_deleted"), status=303)
     return render(
         request,

@@ -381,10 +381,10 @@ def test_a_page_where_a_token_shows_outside_a_form_field_is_not_stored(rf):
     assert not is_stored("/leaky/")
 
 
-def test_questionnaire_results_sharing_and_admin_are_never_cached(client, admin_client):
+def test_results_sharing_and_admin_are_never_in_the_page_cache(client, admin_client):
+    # A result page has its own store, per token (programs/questionnaire/result_cache.py).
     response = make_response()
     personal = [
-        reverse("programs:questionnaire"),
         response.get_absolute_url(),
         reverse("programs:share", args=[response.public_token]),
     ]
@@ -393,6 +393,28 @@ def test_questionnaire_results_sharing_and_admin_are_never_cached(client, admin_
         assert not is_stored(url)
     assert admin_client.get(reverse("admin:index")).status_code == HTTPStatus.OK
     assert not is_stored(reverse("admin:index"))
+
+
+def test_the_blank_questionnaire_is_stored_and_each_visitor_gets_their_own_token(client):
+    url = reverse("programs:questionnaire")
+    first = client.get(url)
+    assert is_stored(url)
+    other = Client()
+    page, queries = get(other, url)
+    assert queries == 0
+    tokens = {CSRF_INPUT.search(p.content.decode()).group(1) for p in (first, page)}
+    assert len(tokens) == 2
+    assert "no-cache" in page["Cache-Control"]  # never kept by the browser or a proxy
+
+
+def test_a_questionnaire_with_a_draft_shows_the_draft_not_the_stored_page(client):
+    url = reverse("programs:questionnaire")
+    client.get(url)  # stores the blank page
+    sent = client.post(url, {"for_whom": "someone_else", "age_group": "adult"})
+    assert sent.status_code == HTTPStatus.SEE_OTHER
+    page = client.get(url).content.decode()
+    assert 'data-for="someone_else"' in page
+    assert 'id="error-summary"' in page
 
 
 def test_errors_and_other_methods_are_not_cached(client):

@@ -31,8 +31,8 @@ def test_each_page_shows_its_shipped_text_sources_date_and_ways_on(client, slug,
     assert page.status_code == HTTPStatus.OK
     html = page.content.decode()
     shown = text_of(html)
-    shipped = content.spanish(slug) if prefix else next(
-        p for p in content.pages() if p["slug"] == slug
+    shipped = (
+        content.spanish(slug) if prefix else next(p for p in content.pages() if p["slug"] == slug)
     )
     assert text_of(shipped["title"]) in shown
     for section in shipped["sections"]:
@@ -47,7 +47,8 @@ def test_each_page_shows_its_shipped_text_sources_date_and_ways_on(client, slug,
     assert f'href="{prefix}/questionnaire/"' in html
     assert f'href="{prefix}/programs/"' in html
     # Crisis help as on every page.
-    assert 'href="tel:911"' in html and 'href="tel:988"' in html
+    assert 'href="tel:911"' in html
+    assert 'href="tel:988"' in html
 
 
 @pytest.mark.parametrize("slug", SLUGS)
@@ -148,7 +149,9 @@ def test_body_markdown_is_sanitised_and_site_links_follow_the_language():
     assert '<a href="/medications/"' in english
     assert '<a href="/es/medications/"' in spanish
     for html in (english, spanish):
-        assert "<script" not in html and "onerror" not in html and "javascript:" not in html
+        assert "<script" not in html
+        assert "onerror" not in html
+        assert "javascript:" not in html
         assert "<strong>bold</strong>" in html
 
 

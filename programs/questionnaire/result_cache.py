@@ -1,0 +1,94 @@
+"""A result page rendered once per response, language and address, then reused.
+
+What a person's result page shows never changes after their answers are stored, except
+whether they shared their details. So the page's bytes are kept in this process's memory
+(the "pages" cache), under a hash of the result token, one entry per token holding the
+variants by content version, language, shared-or-not, scheme and host. A variant is served
+only after the database has confirmed, in one small query, that the response still exists
+and whether it was shared: a deleted or expired response is never shown again, and a page
+is never served for another token or language (the token and language pick the entry).
+
+Deleting one's answers drops this process's entry at once (`forget`); another process's
+copy can no longer be reached (the check above fails first) and leaves its memory within
+PAGE_CACHE_SECONDS. Visitors with a session or pending messages, and processes with the
+page cache off, always get a freshly rendered page.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db.models import Exists, OuterRef
+from django.http import HttpRequest
+from django.utils import translation
+
+from programs.core import caching
+from programs.questionnaire.models import ContactRequest, Response
+
+__all__ = ["forget", "lookup", "page", "remember", "usable"]
+
+_PREFIX = "result-page:"
+
+
+def usable(request: HttpRequest) -> bool:
+    """Whether this request may be answered from, and stored in, the result cache."""
+    return caching.may_use_cache(request)
+
+
+def lookup(token: str) -> bool | None:
+    """Whether the response was shared; None when there is no response with this token."""
+    row = (
+        Response.objects.filter(public_token=token)
+        .annotate(shared=Exists(ContactRequest.objects.filter(response=OuterRef("pk"))))
+        .values_list("shared", flat=True)
+        .first()
+    )
+    return None if row is None else bool(row)
+
+
+def _key(token: str) -> str:
+    # The token itself is never a key: a memory dump shows hashes, not result links.
+    return _PREFIX + hashlib.sha256(token.encode()).hexdigest()
+
+
+def _variant(request: HttpRequest, shared: bool) -> tuple[str, ...] | None:
+    version = caching.content_version()
+    if version is None:
+        return None
+    return (
+        version,
+        translation.get_language() or settings.LANGUAGE_CODE,
+        "shared" if shared else "not-shared",
+        request.scheme or "http",
+        request.get_host(),
+    )
+
+
+def page(request: HttpRequest, token: str, shared: bool) -> bytes | None:
+    """The stored page for this token and variant, if this process has it."""
+    variant = _variant(request, shared)
+    entry = caches[caching.PAGES].get(_key(token))
+    if variant is None or not entry:
+        return None
+    return entry.get(variant)
+
+
+def remember(request: HttpRequest, token: str, shared: bool, content: bytes) -> None:
+    """Keep a freshly rendered page for the next request of the same variant."""
+    variant = _variant(request, shared)
+    if variant is None:
+        return
+    cache = caches[caching.PAGES]
+    key = _key(token)
+    entry = cache.get(key) or {}
+    # Only the current content version's variants are worth keeping.
+    entry = {v: html for v, html in entry.items() if v[0] == variant[0]}
+    entry[variant] = content
+    cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+
+
+def forget(token: str) -> None:
+    """Drop every stored variant of this token's page (its person deleted the answers)."""
+    caches[caching.PAGES].delete(_key(token))
