@@ -44,7 +44,9 @@ def test_the_menu_group_closes_on_escape_and_on_a_click_elsewhere(page):
 
 
 def test_the_menu_group_works_without_javascript(browser, live_server):
-    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    context = browser.new_context(
+        java_script_enabled=False, viewport={"width": 390, "height": 844}
+    )
     page = context.new_page()
     page.goto(live_server.url + "/es/")
     page.locator(".nav-group-details > summary").click()
