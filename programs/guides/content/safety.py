@@ -54,7 +54,7 @@ PAGE: dict[str, Any] = {
         {
             "heading": "If someone at home hurts you",
             "body": """\
-The National Domestic Violence Hotline is there for you day and night, 24/7, every day of the year.
+The National Domestic Violence Hotline is open 24/7, every day of the year.
 
 - Call [[dv]].
 - TTY: [[dv.tty]].
@@ -202,8 +202,7 @@ PAGE_ES: dict[str, Any] = {
         {
             "heading": "Si alguien en su casa le hace daño",
             "body": """\
-La Línea Nacional contra la Violencia Doméstica atiende de día y de noche, las 24 horas, todos los
-días del año.
+La Línea Nacional contra la Violencia Doméstica atiende las 24 horas, todos los días del año.
 
 - Llame al [[dv]].
 - TTY: [[dv.tty]].
