@@ -1,0 +1,126 @@
+"""The "Safety at home" page states CONTENT-PAGES.md §7 and none of its myths."""
+
+import re
+
+import markdown
+import pytest
+
+from programs.guides import readability
+from programs.guides.content.safety import PAGE, PAGE_ES
+from tests.guides.page_checks import tokens, typed_numbers, unknown_tokens
+
+ENGLISH = readability.main_text(PAGE)
+SPANISH = readability.main_text(PAGE_ES)
+
+KEY_FACTS = [
+    r"national domestic violence hotline",
+    r"24/7",
+    r"free and confidential",
+    r"more than 200 languages",
+    r"cannot send police or an ambulance",
+    r"not for reporting a crime",
+    r"loveisrespect helps young people",
+    r"childhelp is not a place to report abuse",
+    r"contact your local child protective services \(cps\) or the police",
+    r"counselor may have to pass that on",
+    r"who can see the calls and messages",
+    r"free of alcohol and drugs.*four levels of support.*a level is not a rating",
+    r"not every home is licensed or inspected.*certified.*patient brokering",
+    r"do you accept people who take methadone or buprenorphine",
+    r"only helps if someone looks over your shoulder",
+    r"does not erase your browser history",
+    r"does not stop someone who checks or watches your phone or computer",
+    r"do not suddenly delete your whole history",
+]
+
+MYTHS = [
+    r"sober living is (a )?treatment",
+    r"(all|every) (sober|recovery) (homes|home) (are|is) (licensed|inspected)",
+    r"\b(hides|erases) (that you|your)",
+    r"(hotline|childhelp)[^.]*\bwill send\b",
+    r"call the (dv|domestic violence) hotline to report",
+    r"report (a crime|abuse) to (the )?(hotline|childhelp)",
+    r"higher levels? (is|are) better",
+]
+
+SPANISH_FACTS = [
+    r"24 horas",
+    r"más de 200 idiomas",
+    r"no pueden enviar a la policía ni una ambulancia",
+    r"childhelp no es un lugar para denunciar el abuso",
+    r"cuatro niveles de apoyo",
+    r"un nivel no es una calificación",
+    r"no borra el historial de su navegador",
+]
+
+CONTACT_TOKENS = {
+    "[[dv]]",
+    "[[dv.tty]]",
+    "[[dv.code]]",
+    "[[dv.text]]",
+    "[[dv.chat]]",
+    "[[emergency]]",
+    "[[loveisrespect]]",
+    "[[loveisrespect.code]]",
+    "[[loveisrespect.text]]",
+    "[[childhelp]]",
+}
+
+
+@pytest.mark.parametrize("fact", KEY_FACTS)
+def test_english_states_key_fact(fact):
+    assert re.search(fact, ENGLISH, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("myth", MYTHS)
+def test_english_repeats_no_myth(myth):
+    assert not re.search(myth, ENGLISH, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("fact", SPANISH_FACTS)
+def test_spanish_states_key_fact(fact):
+    assert re.search(fact, SPANISH, re.IGNORECASE)
+
+
+def test_english_reads_at_grade_eight_or_below():
+    assert readability.grade(ENGLISH) <= 8.5
+
+
+def test_page_shape():
+    assert PAGE["slug"] == PAGE_ES["slug"] == "safety"
+    assert PAGE["menu_title"] == "Safety at home"
+    assert PAGE["reviewed_on"] == PAGE_ES["reviewed_on"] == "2026-12-03"
+    assert set(PAGE) == set(PAGE_ES)
+    assert 5 <= len(PAGE["sections"]) <= 9
+    assert len(PAGE_ES["sections"]) == len(PAGE["sections"])
+    assert set(PAGE["levels"]) <= {"outpatient", "iop", "php", "residential", "inpatient"}
+    assert PAGE["sources"]
+    for section in [*PAGE["sections"], *PAGE_ES["sections"]]:
+        assert section["heading"].strip()
+        assert section["body"].strip()
+
+
+def test_hotlines_are_given_by_token_in_both_languages():
+    assert tokens(PAGE) >= CONTACT_TOKENS
+    assert tokens(PAGE_ES) == tokens(PAGE)
+
+
+@pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])
+def test_no_typed_numbers_and_only_known_tokens(page):
+    assert typed_numbers(page) == []
+    assert unknown_tokens(page) == []
+
+
+def test_loveisrespect_hours_are_never_stated():
+    section = next(s for s in PAGE["sections"] if "loveisrespect" in s["body"])
+    assert not re.search(r"24/7|hours|day and night", section["body"], re.IGNORECASE)
+
+
+def test_recovery_home_questions_are_a_numbered_list():
+    body = next(s["body"] for s in PAGE["sections"] if "Questions to ask a home" in s["body"])
+    assert "<ol>" in markdown.markdown(body)
+
+
+def test_spanish_uses_site_words():
+    assert not re.search(r"\banuncio", SPANISH, re.IGNORECASE)
+    assert "usted" in SPANISH
