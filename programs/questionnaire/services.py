@@ -12,7 +12,7 @@ from collections.abc import Mapping
 
 from django.db import IntegrityError, transaction
 
-from programs.levels.models import TreatmentLevel
+from programs.levels.ids import level_id
 from programs.questionnaire import triage
 from programs.questionnaire.models import ContactRequest, Response, queue_rank, suggestion_fields
 from programs.questionnaire.signals import (
@@ -48,15 +48,13 @@ def record_response(answers: Mapping[str, object], language: str = "en") -> Resp
     """
     suggestion = triage.suggest(answers, language=language)
     clean = triage.validate_answers(answers)  # a crisis may leave some answers out
-    level = None
-    if suggestion.level is not None:
-        level = TreatmentLevel.objects.get(slug=suggestion.level)
+    level_pk = level_id(suggestion.level) if suggestion.level is not None else None
     # One INSERT, atomic by itself (save() retries a taken reference code in its own
     # transaction), so no outer transaction and its extra round trips.
     response = Response.objects.create(
         for_whom=str(clean.get("for_whom", "")),
         answers={k: list(v) if isinstance(v, tuple) else v for k, v in clean.items()},
-        suggested_level=level,
+        suggested_level_id=level_pk,
         language=language,
         queue_rank=initial_queue_rank(crisis=suggestion.crisis),
         **suggestion_fields(suggestion),
