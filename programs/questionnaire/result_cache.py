@@ -20,7 +20,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import caches
-from django.db.models import Exists, OuterRef
+from django.db import connection
 from django.http import HttpRequest
 from django.utils import translation
 
@@ -39,13 +39,20 @@ def usable(request: HttpRequest) -> bool:
 
 def lookup(token: str) -> bool | None:
     """Whether the response was shared; None when there is no response with this token."""
-    row = (
-        Response.objects.filter(public_token=token)
-        .annotate(shared=Exists(ContactRequest.objects.filter(response=OuterRef("pk"))))
-        .values_list("shared", flat=True)
-        .first()
+    # Plain SQL: this one query is most of a cached visit's cost, and building it through
+    # the ORM took three times as long as running it.
+    quote = connection.ops.quote_name
+    response, contact = Response._meta, ContactRequest._meta
+    sql = (
+        f"SELECT EXISTS (SELECT 1 FROM {quote(contact.db_table)} c"
+        f" WHERE c.{quote(contact.get_field('response').column)} = r.{quote(response.pk.column)})"
+        f" FROM {quote(response.db_table)} r"
+        f" WHERE r.{quote(response.get_field('public_token').column)} = %s"
     )
-    return None if row is None else bool(row)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [token])
+        row = cursor.fetchone()
+    return None if row is None else bool(row[0])
 
 
 def _key(token: str) -> str:
