@@ -83,7 +83,7 @@ SPANISH_KEY_FACTS = [
     r"de 6 a 10 días",
     r"59% menor",
     r"el disulfiram no reduce las ganas de beber",
-    r"no beber nada, no para beber menos",
+    r"dejar de beber por completo, no para beber menos",
     r"1\.6%",
     r"manejo de contingencias",
     r"no ha aprobado ningún medicamento para el trastorno por consumo de metanfetamina",

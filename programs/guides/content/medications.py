@@ -327,8 +327,8 @@ las Academias Nacionales dijeron que estos medicamentos salvan vidas.
 No hay una fecha fija para terminar. Tomar el medicamento por mucho tiempo es normal, y
 se asocia con mejores resultados. Algunas personas lo toman por años, o de por vida.
 
-- En la dosis correcta, la metadona y la buprenorfina no drogan. Lo mantienen estable.
-  Alivian las ganas intensas de consumir y los síntomas de abstinencia.
+- En la dosis correcta, la metadona y la buprenorfina no producen euforia. Le ayudan a
+  mantenerse estable. Alivian las ganas intensas de consumir y los síntomas de abstinencia.
 - Tomarlos no es una nueva adicción. Es un tratamiento, como el medicamento para
   cualquier otro problema de salud.
 - La consejería ayuda a muchas personas. Pero a nadie se le debe negar el medicamento
@@ -377,10 +377,11 @@ hace algo distinto:
 - **El acamprosato** ayuda a quienes ya dejaron de beber a no volver a hacerlo. Funciona
   mejor si se empieza después de dejar de beber. La precaución principal es una
   enfermedad grave de los riñones.
-- **El disulfiram** le hace sentir muy mal si bebe. Puede ponerse rojo, tener náuseas,
-  vomitar y sentir el corazón acelerado. El disulfiram no reduce las ganas de beber.
-  Solo hace que beber sea desagradable. Es para quien quiere no beber nada, no para
-  beber menos. Puede ser riesgoso si tiene una enfermedad del corazón o del hígado.
+- **El disulfiram** le hace sentir muy mal si bebe. Puede sentir la cara caliente y
+  roja, tener náuseas, vomitar y sentir el corazón acelerado. El disulfiram no reduce
+  las ganas de beber. Solo hace que beber sea desagradable. Es para quien quiere dejar
+  de beber por completo, no para beber menos. Puede ser riesgoso si tiene una
+  enfermedad del corazón o del hígado.
 
 Una revisión de 118 estudios halló que la naltrexona y el acamprosato ayudan. Los
 expertos los consideran la primera opción.
