@@ -216,6 +216,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "programs.core.context_processors.language_switch",
                 "programs.core.context_processors.intake_contact",
+                "programs.helplines.context_processors.helplines",
             ],
         },
     },

@@ -24,6 +24,7 @@ ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("programs", "view_service"),
         ("programs", "view_suitabilitycriterion"),
         ("programs", "view_program"),
+        ("programs", "view_helpline"),
     ),
     CONTENT_EDITORS: (
         ("programs", "view_treatmentlevel"),
@@ -43,6 +44,9 @@ ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("programs", "change_programfeature"),
         ("programs", "view_listingreport"),
         ("programs", "change_listingreport"),
+        ("programs", "view_helpline"),
+        ("programs", "add_helpline"),
+        ("programs", "change_helpline"),
     ),
 }
 

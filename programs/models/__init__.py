@@ -19,6 +19,7 @@ from programs.directory.models import (
     Source,
     USState,
 )
+from programs.helplines.models import Helpline
 from programs.intake.models import (
     AppendOnlyError,
     AuditAction,
@@ -70,6 +71,7 @@ __all__ = [
     "Schedule",
     "Source",
     "USState",
+    "Helpline",
     "AppendOnlyError",
     "AuditAction",
     "AuditEntry",

@@ -2,12 +2,17 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from programs.core import caching
+from programs.helplines.loading import sync_helplines
+from programs.helplines.models import Helpline
 from programs.levels.loading import sync_content
 from programs.levels.models import Service, SuitabilityCriterion, TreatmentLevel
 
 
 class Command(BaseCommand):
-    help = "Reset the levels of care, services and criteria (both languages) to the shipped text."
+    help = (
+        "Reset the levels of care, services, criteria and helplines (both languages) to the "
+        "shipped text."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -17,6 +22,7 @@ class Command(BaseCommand):
     def handle(self, *args, dry_run: bool = False, **options):
         with transaction.atomic():
             counts = sync_content(TreatmentLevel, Service, SuitabilityCriterion)
+            helplines = sync_helplines(Helpline)
             # Criteria are written with bulk_create, which sends no signals. On commit only:
             # a dry run rolls back, and the bump with it.
             caching.content_changed()
@@ -24,6 +30,6 @@ class Command(BaseCommand):
                 transaction.set_rollback(True)
         verb = "Would load" if dry_run else "Loaded"
         self.stdout.write(
-            f"{verb} {counts['levels']} levels, {counts['services']} services "
-            f"and {counts['criteria']} criteria."
+            f"{verb} {counts['levels']} levels, {counts['services']} services, "
+            f"{counts['criteria']} criteria and {helplines} helplines."
         )
