@@ -105,11 +105,14 @@ def shipped() -> dict[str, Row]:
 
 # (content version, rows) of the last read; None until the first one or after a change.
 _state: tuple[str, dict[str, Row]] | None = None
+# How many times this process has read the table: things built from it (the blank
+# questionnaire's HTML) are kept per generation.
+_generation = 0
 
 
 def rows() -> dict[str, Row]:
     """Every helpline by key: the database's rows over the shipped ones."""
-    global _state
+    global _state, _generation
     version = caching.content_version()
     state = _state
     if state is not None and (version is None or state[0] == version):
@@ -123,7 +126,14 @@ def rows() -> dict[str, Row]:
         return state[1] if state is not None else shipped()
     table = shipped() | stored
     _state = (version, table)
+    _generation += 1
     return table
+
+
+def generation() -> int:
+    """A number that changes whenever the rows pages read may have changed."""
+    rows()
+    return _generation
 
 
 def get(key: str) -> Row | None:
@@ -133,5 +143,6 @@ def get(key: str) -> Row | None:
 
 def forget(**_signal_kwargs) -> None:
     """Drop this process's rows; the next page reads them again (a signal receiver too)."""
-    global _state
+    global _state, _generation
     _state = None
+    _generation += 1

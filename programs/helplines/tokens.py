@@ -16,6 +16,7 @@ import logging
 import re
 from collections.abc import Callable
 
+from django.utils import translation
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -108,9 +109,17 @@ def _replace(text: str, write: Callable[[Row, str], str]) -> str:
     return TOKEN.sub(one, text)
 
 
-def render(text: object) -> SafeString:
-    """The text escaped, its tokens as tap-to-call and tap-to-text links."""
-    return mark_safe(_replace(str(escape(str(text))), _html))
+def render(text: object, language: str | None = None) -> SafeString:
+    """The text escaped, its tokens as tap-to-call and tap-to-text links.
+
+    Names and "then press 1" come in ``language`` (the text's own, e.g. a stored Spanish
+    response on an English staff page), by default the page's.
+    """
+    escaped = str(escape(str(text)))
+    if language is None:
+        return mark_safe(_replace(escaped, _html))
+    with translation.override(language):
+        return mark_safe(_replace(escaped, _html))
 
 
 def expand_html(html: str) -> str:

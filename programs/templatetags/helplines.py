@@ -16,9 +16,13 @@ register = template.Library()
 
 
 @register.filter(name="helplines")
-def helplines(text: object) -> SafeString:
-    """The text escaped, its ``[[key]]`` tokens as tap-to-call and tap-to-text links."""
-    return tokens.render("" if text is None else text)
+def helplines(text: object, language: str | None = None) -> SafeString:
+    """The text escaped, its ``[[key]]`` tokens as tap-to-call and tap-to-text links.
+
+    ``{{ text|helplines:response.language }}`` words names and options in the text's
+    language rather than the page's.
+    """
+    return tokens.render("" if text is None else text, language or None)
 
 
 @register.simple_tag
