@@ -33,10 +33,7 @@ def number_problem(number: str) -> str | None:
     try:
         dial_target(number)
     except PhoneError:
-        return (
-            "Enter a US phone number such as 1-800-555-0199, or a short code of 3 to 6 "
-            "digits such as 988."
-        )
+        return "Enter a US phone number such as 1-800-555-0199, or a short code of 3 to 6 digits."
     return None
 
 
@@ -61,10 +58,10 @@ class Helpline(TranslatedFieldsMixin, models.Model):
     name_es = spanish_char(200, "name (Spanish)")
     phone = models.CharField(
         max_length=20,
-        help_text="As shown: 1-800-799-7233, or a short code such as 988.",
+        help_text="As shown, such as 1-800-555-0199, or a short code of 3 to 6 digits.",
     )
     phone_words = models.CharField(
-        "phone in words", max_length=20, blank=True, help_text="For example 1-800-799-SAFE."
+        "phone in words", max_length=20, blank=True, help_text="For example 1-800-555-HELP."
     )
     phone_option = models.CharField(
         max_length=60, blank=True, help_text='What to do once connected, e.g. "then press 1".'
@@ -121,7 +118,7 @@ class Helpline(TranslatedFieldsMixin, models.Model):
         if self.text_code and not self.text_number:
             errors["text_number"] = "Give the number to text the word to."
         if self.phone_words and not PHONE_WORDS.match(self.phone_words):
-            errors["phone_words"] = "Write it as dialled, in capitals: 1-800-799-SAFE."
+            errors["phone_words"] = "Write it as dialled, in capitals: 1-800-555-HELP."
         if self.chat and not CHAT_ADDRESS.match(self.chat):
             errors["chat"] = "An address such as thehotline.org, without https://."
         if errors:

@@ -427,7 +427,8 @@ def test_crisis_wins_over_everything(a):
     assert result.also_consider == ()
     assert result.crisis_reasons
     assert all(
-        isinstance(r, CrisisReason) and r.call in ("[[emergency]]", "[[lifeline]]") for r in result.crisis_reasons
+        isinstance(r, CrisisReason) and r.call in ("[[emergency]]", "[[lifeline]]")
+        for r in result.crisis_reasons
     )
     assert {r.danger for r in result.crisis_reasons} == set(a["danger_now"])
     calls = [r.call for r in result.crisis_reasons]
