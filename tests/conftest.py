@@ -35,7 +35,7 @@ def _fresh_helpline_table(request):
 
     table.forget()
     marker = request.node.get_closest_marker("django_db")
-    if marker is not None:
+    if marker is not None and marker.kwargs.get("databases") != []:
         request.getfixturevalue("transactional_db" if marker.kwargs.get("transaction") else "db")
         table.rows()
     yield

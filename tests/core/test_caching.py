@@ -15,6 +15,7 @@ from django.utils import translation
 
 from programs.core import caching
 from programs.models import (
+    Helpline,
     Program,
     ProgramFeature,
     Service,
@@ -242,8 +243,10 @@ def test_marking_programs_verified_in_the_admin_clears_the_cache(client, admin_c
 
 
 def test_each_room_registers_the_models_its_public_pages_show():
-    # Filled from ProgramsConfig.ready() by the levels and directory rooms; core knows none.
+    # Filled from ProgramsConfig.ready() by the levels, directory and helplines rooms; core
+    # knows none.
     assert set(caching.watched_models()) == {
+        Helpline,
         TreatmentLevel,
         Service,
         SuitabilityCriterion,
