@@ -21,9 +21,9 @@ def token_problem(value: object) -> str | None:
 class TokenCheckedModelForm(forms.ModelForm):
     """A ModelForm whose text fields may hold ``[[key]]`` tokens, and only known ones."""
 
-    def clean(self) -> dict:
+    def clean(self) -> dict | None:
         cleaned = super().clean()
-        for name, value in list(cleaned.items()):
+        for name, value in list((cleaned or {}).items()):
             if problem := token_problem(value):
                 self.add_error(name, problem)
         return cleaned
