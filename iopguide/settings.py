@@ -217,6 +217,7 @@ TEMPLATES = [
                 "programs.core.context_processors.language_switch",
                 "programs.core.context_processors.intake_contact",
                 "programs.guides.context_processors.guide_menu",
+                "programs.helplines.context_processors.helplines",
             ],
         },
     },

@@ -10,6 +10,7 @@ class ProgramsConfig(AppConfig):
         from programs.core import checks  # noqa: F401 - checks registers itself
         from programs.directory import signals as directory_signals
         from programs.guides import signals as guides_signals
+        from programs.helplines import signals as helplines_signals
         from programs.intake import audit, due_times, tasks
         from programs.levels import signals as levels_signals
         from programs.questionnaire import signals as questionnaire_signals
@@ -19,6 +20,7 @@ class ProgramsConfig(AppConfig):
         levels_signals.watch_public_content()
         directory_signals.watch_public_content()
         guides_signals.watch_public_content()
+        helplines_signals.watch_public_content()
         # The questionnaire announces a person's own deletion; intake's access log records it.
         questionnaire_signals.response_deleted_by_person.connect(
             audit.record_deletion_by_person, dispatch_uid="access-log-deletion-by-person"

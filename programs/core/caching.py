@@ -44,7 +44,9 @@ import logging
 import re
 import secrets
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import wraps
 from typing import TypedDict
 
@@ -85,6 +87,8 @@ class _Seen(TypedDict):
 
 # This process's view of the content version.
 _seen: _Seen = {"version": None, "at": 0.0, "failed_at": None}
+# Set while rendering a page that must not touch the database (the 503 page).
+_offline: ContextVar[bool] = ContextVar("page_cache_offline", default=False)
 
 
 def cache_public_page(view: View) -> View:
@@ -176,7 +180,12 @@ def _from_cache(request: HttpRequest, stored: tuple) -> HttpResponse:
 
 
 def content_version() -> str | None:
-    """The shared content version, read from the database at most every few seconds."""
+    """The shared content version, read from the database at most every few seconds.
+
+    None when it cannot be read, and inside `database_unavailable()` without trying.
+    """
+    if _offline.get():
+        return None
     now = time.monotonic()
     version = _seen["version"]
     interval = settings.PAGE_CACHE_VERSION_CHECK_SECONDS
@@ -201,6 +210,19 @@ def content_version() -> str | None:
         return None
     _seen.update({"version": version, "at": now, "failed_at": None})
     return version
+
+
+@contextmanager
+def database_unavailable() -> Iterator[None]:
+    """Within it, `content_version()` is None without reading the database (the 503 page).
+
+    Whatever reads content by version then uses what it last read (or its shipped copy).
+    """
+    token = _offline.set(True)
+    try:
+        yield
+    finally:
+        _offline.reset(token)
 
 
 def content_changed() -> None:

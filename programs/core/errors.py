@@ -12,6 +12,7 @@ from django.template import loader
 from django.utils import translation
 from django.views import defaults
 
+from programs.core import caching
 from programs.core.context_processors import intake_contact
 
 # How long a browser or proxy is asked to wait before trying again while the database
@@ -56,7 +57,8 @@ def service_unavailable(request: HttpRequest) -> HttpResponse:
     the middleware may not have got as far as choosing it.
     """
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
-    with translation.override(language):
+    # The crisis numbers come from the helpline table: its last rows read, never a query.
+    with translation.override(language), caching.database_unavailable():
         content = loader.render_to_string("503.html", intake_contact(request))
     response = HttpResponse(content, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)

@@ -291,7 +291,7 @@ def tel_uri(number: str) -> str:
     main = re.split(r"(?i)\s*(?:x|ext\.?|extension)\s*\d+\s*$", number)[0]
     digits = re.sub(r"\D", "", main)
     if len(digits) == 10:
-        return f"tel:+1{digits}"
+        digits = "1" + digits  # the country code
     if len(digits) == 11 and digits.startswith("1"):
         return f"tel:+{digits}"
     return f"tel:{digits}" if digits else ""

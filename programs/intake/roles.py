@@ -24,6 +24,7 @@ ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("programs", "view_service"),
         ("programs", "view_suitabilitycriterion"),
         ("programs", "view_program"),
+        ("programs", "view_helpline"),
     ),
     CONTENT_EDITORS: (
         ("programs", "view_treatmentlevel"),
@@ -48,6 +49,9 @@ ROLE_PERMISSIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("programs", "view_guidesection"),
         ("programs", "add_guidesection"),
         ("programs", "change_guidesection"),
+        ("programs", "view_helpline"),
+        ("programs", "add_helpline"),
+        ("programs", "change_helpline"),
     ),
 }
 

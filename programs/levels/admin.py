@@ -3,17 +3,21 @@
 from django.contrib import admin
 from django.http import HttpRequest
 
+from programs.helplines.forms import TokenCheckedModelForm
 from programs.levels.models import Service, SuitabilityCriterion, TreatmentLevel
 
 
 class SuitabilityCriterionInline(admin.TabularInline):
     model = SuitabilityCriterion
+    form = TokenCheckedModelForm
     extra = 0
     fields = ["kind", "area", "text", "text_es", "order"]
 
 
 @admin.register(TreatmentLevel)
 class TreatmentLevelAdmin(admin.ModelAdmin):
+    # Texts may name a helpline as [[key]]; an unknown one is refused.
+    form = TokenCheckedModelForm
     list_display = ["name", "level_number", "intensity_rank", "hours_display", "cost_rank"]
     list_display_links = ["name"]
     ordering = ["intensity_rank"]
@@ -93,6 +97,7 @@ class TreatmentLevelAdmin(admin.ModelAdmin):
 
 @admin.register(Service)
 class ServiceAdmin(admin.ModelAdmin):
+    form = TokenCheckedModelForm
     list_display = ["name", "name_es", "slug", "order"]
     search_fields = ["name", "description", "name_es"]
     prepopulated_fields = {"slug": ["name"]}
@@ -100,6 +105,7 @@ class ServiceAdmin(admin.ModelAdmin):
 
 @admin.register(SuitabilityCriterion)
 class SuitabilityCriterionAdmin(admin.ModelAdmin):
+    form = TokenCheckedModelForm
     list_display = ["text", "level", "kind", "area", "order"]
     list_filter = ["level", "kind", "area"]
     list_select_related = ["level"]

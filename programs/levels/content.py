@@ -874,8 +874,8 @@ LEVELS: list[dict[str, Any]] = [
             (
                 TALK,
                 WITHDRAWAL,
-                "Signs of seizure, confusion or hallucinations during withdrawal: call 911 "
-                "rather than waiting for an admission",
+                "Signs of seizure, confusion or hallucinations during withdrawal: call "
+                "[[emergency]] rather than waiting for an admission",
             ),
             (
                 TALK,
@@ -965,7 +965,8 @@ WITHDRAWAL_MANAGEMENT = {
         "Mixing opioids with benzodiazepines or alcohol raises the risk of overdose.",
         "Pregnant and using opioids? Get prenatal care and addiction care promptly, and "
         "do not stop opioids suddenly.",
-        "Call 911 for a seizure, confusion, hallucinations or severe shaking during withdrawal.",
+        "Call [[emergency]] for a seizure, confusion, hallucinations or severe shaking "
+        "during withdrawal.",
         "With alcohol, seizures can come within about 2 days of the last drink, and "
         "severe confusion (delirium tremens) at about 2 to 3 days.",
     ],

@@ -508,7 +508,7 @@ LEVELS_ES = {
             "Buscar una estancia larga para enfocarse en la recuperación; una estancia en el "
             "hospital es corta y la atención continúa en otro nivel",
             "Señales de convulsiones, confusión o alucinaciones durante la abstinencia: llame "
-            "al 911 en lugar de esperar un ingreso",
+            "al [[emergency]] en lugar de esperar un ingreso",
             "El siguiente paso: el manejo de la abstinencia funciona mejor cuando lleva "
             "directamente a un tratamiento continuo, así que planéelo antes del alta",
             "Dudas sobre seguir con más tratamiento: el equipo del hospital puede ayudar a "
@@ -584,8 +584,8 @@ WITHDRAWAL_MANAGEMENT_ES = {
         "Mezclar opioides con benzodiacepinas o alcohol aumenta el riesgo de sobredosis.",
         "¿Está embarazada y consume opioides? Busque pronto atención prenatal y atención "
         "para la adicción, y no deje los opioides de golpe.",
-        "Llame al 911 si hay convulsiones, confusión, alucinaciones o temblores fuertes "
-        "durante la abstinencia.",
+        "Llame al [[emergency]] si hay convulsiones, confusión, alucinaciones o temblores "
+        "fuertes durante la abstinencia.",
         "Con el alcohol, las convulsiones pueden aparecer en los 2 días después del último "
         "trago, más o menos, y la confusión grave (delirium tremens) alrededor de 2 a 3 "
         "días después.",

@@ -20,6 +20,7 @@ from programs.directory.models import (
     USState,
 )
 from programs.guides.models import GuidePage, GuideSection
+from programs.helplines.models import Helpline
 from programs.intake.models import (
     AppendOnlyError,
     AuditAction,
@@ -73,6 +74,7 @@ __all__ = [
     "Schedule",
     "Source",
     "USState",
+    "Helpline",
     "AppendOnlyError",
     "AuditAction",
     "AuditEntry",

@@ -12,6 +12,7 @@ from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.conf import settings
 from django.http import QueryDict
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
@@ -22,6 +23,8 @@ from programs.core.honeypot import honeypot_filled
 from programs.core.i18n import SPANISH, current_language
 from programs.core.phones import PhoneError, PhoneProblem, normalise_us_phone
 from programs.core.text import clean_text
+from programs.helplines import table as helpline_table
+from programs.helplines import tokens
 from programs.questionnaire import triage
 from programs.questionnaire.models import BestTime, ContactRequest, PreferredLanguage
 from programs.questionnaire.questions import (
@@ -60,12 +63,16 @@ def _question_field(question: Question) -> forms.Field:
             error_messages={"required": gettext("Choose one answer.")},
         )
     field.label = question_label(question)
-    field.help_text = question.help
+    # Filled from the helpline table when shown ("call or text [[lifeline]]").
+    field.help_text = _with_helplines(question.help) if question.help else question.help
     field.error_messages["invalid_choice"] = gettext("That answer isn't one of the choices.")
     return field
 
 
 T = TypeVar("T")
+
+
+_with_helplines = lazy(tokens.render, SafeString)
 
 
 def _per_language(cache: dict[str | None, T], build: Callable[[], T]) -> T:
@@ -202,6 +209,7 @@ def _known_answers(data: object) -> QueryDict:
 
 
 _blank_questionnaires: dict[str | None, str] = {}
+_blank_generation = [0]  # of the helpline table the blank forms above were rendered with
 
 
 def blank_questionnaire_html() -> SafeString:
@@ -210,8 +218,13 @@ def blank_questionnaire_html() -> SafeString:
     Rendering 18 questions' radios and checkboxes through crispy-forms was ~95% of the
     questionnaire page's time. The blank form is the same for every visitor and holds no
     CSRF token (the page's own <form> does), so it is rendered on first use and kept;
-    a form with answers or errors is always rendered afresh.
+    a form with answers or errors is always rendered afresh. Kept until the helpline
+    table changes (its help texts show numbers).
     """
+    generation = helpline_table.generation()
+    if generation != _blank_generation[0]:
+        _blank_questionnaires.clear()
+        _blank_generation[0] = generation
     return mark_safe(
         _per_language(_blank_questionnaires, lambda: render_crispy_form(QuestionnaireForm()))
     )

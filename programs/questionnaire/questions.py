@@ -212,7 +212,10 @@ QUESTIONS: tuple[Question, ...] = (
             ("passive", _("Sometimes wishing to be dead or not wake up")),
             ("active", _("Thoughts of suicide, but no plan")),
         ),
-        help=_("If there is a plan or intent now, tick the first question or call or text 988."),
+        help=_(
+            "If there is a plan or intent now, tick the first question or call or text "
+            "[[lifeline]]."
+        ),
     ),
     Question(
         "past_treatment",

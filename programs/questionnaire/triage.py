@@ -7,8 +7,9 @@ affiliated with ASAM; it paraphrases public facts about the continuum of care.
 Version 2 ("2026-12"; version 1 was "2026-11"). How it works:
 
 * Any ``danger_now`` answer is a crisis: ``level`` is None, ``crisis_reasons`` say what to do
-  now (911 for overdose signs, a withdrawal emergency or harm to others; call or text 988
-  for a suicide plan or intent; give naloxone for an overdose), 911 ones first. A crisis
+  now (call the emergency number for overdose signs, a withdrawal emergency or harm to
+  others; call or text the Suicide & Crisis Lifeline for a suicide plan or intent; give
+  naloxone for an overdose), emergency ones first. A crisis
   needs no other answer, so a person in danger is never held back by the rest of the
   form; answers that are given are still validated, and each area whose answers are all
   there is still scored, with its flags, for the clinician. Any other answer set needs
@@ -56,7 +57,7 @@ Flags (``FLAGS``, most urgent first; ``Suggestion.flag_texts`` holds the text of
 the answer's language, chosen for the answers where a flag has more than one):
 
 * ``same_day_evaluation``: active thoughts of suicide with severe mood (a mental-health
-  evaluation today; 988 can help arrange it).
+  evaluation today; the Lifeline can help arrange it).
 * ``safety_resources``: an unsafe home (domestic-violence and child-abuse hotlines, and a
   reminder to reach out from a safe phone at a safe time).
 * ``see_doctor``: an unstable health problem (a doctor or urgent care soon).
@@ -78,7 +79,7 @@ the answer's language, chosen for the answers where a flag has more than one):
   ``co_occurring``; ``telehealth``; ``adolescent``.
 
 Kept from version 1: mild withdrawal is managed with outpatient visits; passive self-harm
-thoughts add ``co_occurring``, ``safety_plan`` and a 988 reason but do not raise the level
+thoughts add ``co_occurring``, ``safety_plan`` and a Lifeline reason but do not raise the level
 (only unstable psychiatric conditions or active suicide risk call for more than IOP).
 
 Language: ``suggest(answers, language="es")`` writes every text (reasons, notes, flag and
@@ -86,6 +87,12 @@ crisis texts) in Spanish, from ``programs.triage_es``; ``FLAG_TEXTS``,
 ``WITHDRAWAL_CARE_TEXTS``, ``AREA_NAMES_BY_LANGUAGE`` and ``LEVEL_NAMES_BY_LANGUAGE`` hold
 the texts by language. The language never changes the suggestion: levels, scores, flags,
 ``also_consider`` and ``withdrawal_care`` are the same.
+
+Phone numbers: texts never type one. They name a line with a helpline token such as
+``[[lifeline]]`` or ``[[dv.text]]`` (programs/helplines), which pages turn into a link
+from the one table of helplines (the ``helplines`` template filter) and plain text turns
+into the number (``programs.helplines.tokens.plain``). Responses store the texts as
+written, tokens included; those stored before the table hold the digits.
 
 In a crisis, ``reasons``, ``notes`` and ``also_consider`` are empty; ``area_scores``,
 ``flags`` and ``withdrawal_care`` are still filled from the answers given. Crisis texts
@@ -241,20 +248,21 @@ _BENZODIAZEPINE_DEPENDENCE = (
 FLAG_TEXT: dict[str, str] = {
     "same_day_evaluation": (
         "Thoughts of suicide with mood this hard call for a mental health evaluation today. "
-        "Call or text 988 now: they can talk with you and help arrange an evaluation. If "
-        "there is a plan or intent to act, call 911."
+        "Call or text [[lifeline]] now: they can talk with you and help arrange an "
+        "evaluation. If there is a plan or intent to act, call [[emergency]]."
     ),
     "safety_resources": (
         "Home is not safe right now. If someone is hurting or threatening you, the National "
-        "Domestic Violence Hotline is free and open 24/7: call 1-800-799-7233 (TTY "
-        "1-800-787-3224) or text START to 88788. If a child is being hurt, call or text the "
-        "Childhelp National Child Abuse Hotline at 1-800-422-4453, 24/7. These lines are not "
-        "emergency services: in danger, call 911. Reach out from a phone and at a time that "
+        "Domestic Violence Hotline is free and open 24/7: call [[dv]] (TTY [[dv.tty]]) or "
+        "text [[dv.code]] to [[dv.text]]. If a child is being hurt, call or text the "
+        "Childhelp National Child Abuse Hotline at [[childhelp]], 24/7. These lines are not "
+        "emergency services: in danger, call [[emergency]]. Reach out from a phone and at a "
+        "time that "
         "are safe, and think about who can see your calls and messages."
     ),
     "see_doctor": (
         "A health problem that is not under control needs a doctor soon. See a doctor or go "
-        "to urgent care in the next day or two. If it gets worse fast, call 911."
+        "to urgent care in the next day or two. If it gets worse fast, call [[emergency]]."
     ),
     "pregnancy_moud": (
         "During pregnancy, medicine (buprenorphine or methadone) is the recommended treatment "
@@ -266,7 +274,8 @@ FLAG_TEXT: dict[str, str] = {
         "Carry naloxone (Narcan), which reverses an opioid overdose. It is sold without a "
         "prescription. After any break from opioids, even a few days (detox, residential "
         "care, a hospital stay or jail), the body loses its tolerance, and an old dose can "
-        "stop breathing. Don't use alone: someone nearby can give naloxone and call 911."
+        "stop breathing. Don't use alone: someone nearby can give naloxone and call "
+        "[[emergency]]."
     ),
     "withdrawal_assessment": (
         "Before stopping or cutting down, have a clinician check the risk of withdrawal. "
@@ -284,8 +293,8 @@ FLAG_TEXT: dict[str, str] = {
     ),
     "safety_plan": (
         "Thoughts of self-harm or suicide were mentioned. A safety plan, made with a "
-        "clinician, helps in hard moments. The 988 Suicide & Crisis Lifeline is open 24/7: "
-        "call or text 988."
+        "clinician, helps in hard moments. The [[lifeline.name]] is open 24/7: call or text "
+        "[[lifeline]]."
     ),
     "medication": (
         "Medicine for alcohol use (naltrexone, acamprosate or disulfiram) can help recovery. "
@@ -329,7 +338,8 @@ class Reason:
 
 @dataclass(frozen=True)
 class CrisisReason:
-    """What to do right now for one ``danger_now`` answer; ``call`` is "911" or "988"."""
+    """What to do right now for one ``danger_now`` answer; ``call`` is the helpline token to
+    call (``EMERGENCY`` or ``LIFELINE``; responses stored before the table hold digits)."""
 
     danger: str
     call: str
@@ -480,9 +490,11 @@ _TEXT = {
     "mood_some": "{You} have some mood or mental health concerns. That is common, and stable "
     "conditions are treated together with substance use, including in IOP.",
     "harm_active": "{You} have had thoughts of suicide in the past month. Your "
-    "answers suggest at least PHP and a safety plan. {You} can call or text 988 any time.",
+    "answers suggest at least PHP and a safety plan. {You} can call or text [[lifeline]] any "
+    "time.",
     "harm_passive": "{You} have had some thoughts of self-harm or of not wanting to live. A "
-    "clinician can help {them} make a safety plan. {You} can call or text 988 any time.",
+    "clinician can help {them} make a safety plan. {You} can call or text [[lifeline]] any "
+    "time.",
     "ready": "{You} feel ready to make a change. That is a strong start.",
     "unsure": "{You} feel unsure about change. That is common, and a clinician can talk it "
     "through with {them}. It does not change the level to discuss.",
@@ -544,44 +556,52 @@ _WORDS = {  # keyed by for_whom == "self"
     ),
 }
 
+# Crisis texts name the line to call by its helpline token (programs/helplines): pages show
+# them with the `helplines` filter, as links from the one table.
+EMERGENCY = "[[emergency]]"
+LIFELINE = "[[lifeline]]"
+
 # danger -> (number to call, text for "self", for "someone_else", and for an unknown reader)
 _CRISIS = {
     "suicide_plan": (
-        "988",
-        "Please call or text 988 now, or chat at 988lifeline.org. It is free and open 24/7. "
-        "If you are in immediate danger, call 911. Veterans: dial 988 then press 1.",
-        "Call or text 988 now, or chat at 988lifeline.org. It is free and open 24/7. If they "
-        "are in immediate danger, call 911. Stay with them if it is safe to do so.",
-        "Call or text 988 now, or chat at 988lifeline.org. It is free and open 24/7. If "
-        "anyone is in immediate danger, call 911. If you are with the person, stay with them "
+        LIFELINE,
+        "Please call or text [[lifeline]] now, or chat at [[lifeline.chat]]. It is free and "
+        "open 24/7. If you are in immediate danger, call [[emergency]]. Veterans: dial "
+        "[[veterans]].",
+        "Call or text [[lifeline]] now, or chat at [[lifeline.chat]]. It is free and open "
+        "24/7. If they are in immediate danger, call [[emergency]]. Stay with them if it is "
+        "safe to do so.",
+        "Call or text [[lifeline]] now, or chat at [[lifeline.chat]]. It is free and open "
+        "24/7. If anyone is in immediate danger, call [[emergency]]. If you are with the "
+        "person, stay with them "
         "if it is safe to do so.",
     ),
     "overdose_signs": (
-        "911",
-        "Call 911 now, or ask someone near you to call. If naloxone (Narcan) is there, have "
-        "someone give it to you. Do not stay alone.",
-        "Call 911 now. Give naloxone (Narcan) if you have it. Stay with them until help "
+        EMERGENCY,
+        "Call [[emergency]] now, or ask someone near you to call. If naloxone (Narcan) is there, "
+        "have someone give it to you. Do not stay alone.",
+        "Call [[emergency]] now. Give naloxone (Narcan) if you have it. Stay with them until help "
         "comes. Signs include not waking up, slow or stopped breathing, and blue or gray lips.",
-        "Call 911 now. Give naloxone (Narcan) if you have it. Stay with the person until "
-        "help comes, and do not leave anyone alone who may be overdosing.",
+        "Call [[emergency]] now. Give naloxone (Narcan) if you have it. Stay with the person "
+        "until help comes, and do not leave anyone alone who may be overdosing.",
     ),
     "withdrawal_emergency": (
-        "911",
+        EMERGENCY,
         "Seizures, confusion, hallucinations or severe shaking during withdrawal are an "
-        "emergency. Call 911 now, or ask someone near you to call.",
+        "emergency. Call [[emergency]] now, or ask someone near you to call.",
         "Seizures, confusion, hallucinations or severe shaking during withdrawal are an "
-        "emergency. Call 911 now and stay with them until help comes.",
+        "emergency. Call [[emergency]] now and stay with them until help comes.",
         "Seizures, confusion, hallucinations or severe shaking during withdrawal are an "
-        "emergency. Call 911 now, and stay with the person until help comes.",
+        "emergency. Call [[emergency]] now, and stay with the person until help comes.",
     ),
     "harm_others": (
-        "911",
-        "If someone could be seriously hurt, call 911 now. Move away from anything you could "
-        "use to hurt someone, and from the person if you can.",
-        "If someone could be seriously hurt, call 911 now. Keep yourself and others away from "
+        EMERGENCY,
+        "If someone could be seriously hurt, call [[emergency]] now. Move away from anything you "
+        "could use to hurt someone, and from the person if you can.",
+        "If someone could be seriously hurt, call [[emergency]] now. Keep yourself and others "
+        "away from danger until help comes.",
+        "If someone could be seriously hurt, call [[emergency]] now. Keep everyone away from "
         "danger until help comes.",
-        "If someone could be seriously hurt, call 911 now. Keep everyone away from danger "
-        "until help comes.",
     ),
 }
 _RELAPSE = {  # past_treatment -> (area 5 score, after what, level text)
@@ -704,7 +724,7 @@ class _Assessment:
             texts = _CRISIS_BY_LANGUAGE[self.language]
             crisis = tuple(
                 CrisisReason(d, _CRISIS[d][0], texts[d][who])
-                for d in sorted(danger, key=lambda d: _CRISIS[d][0] != "911")
+                for d in sorted(danger, key=lambda d: _CRISIS[d][0] != EMERGENCY)
             )
             return Suggestion(
                 crisis=True,

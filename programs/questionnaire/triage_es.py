@@ -13,7 +13,12 @@ object pronouns and the subject differ, so each text comes as a pair keyed by ``
   tenido..."). The answers stay "Sus respuestas" in both: they belong to whoever answered.
   "La persona" is grammatically feminine, so any adjective agrees with it whatever the
   person's gender. Practical advice in notes and
-  crisis texts speaks to the reader ("Pregunte...", "Llame al 911...") in both.
+  crisis texts speaks to the reader ("Pregunte...", "Llame al [[emergency]]...") in both.
+
+Phone numbers are helpline tokens, as in ``programs.triage`` (``[[lifeline]]``,
+``[[lifeline_es.code]]``...). In Spanish the Lifeline is reached by pressing 2 on a call
+(``[[lifeline_es]]`` is the number and "y luego oprima 2") or by texting the word AYUDA
+(``[[lifeline_es.code]]`` to ``[[lifeline_es.text]]``): pressing 2 works only on a call.
 
 Texts avoid adjectives that would need a gender for "usted" (no "listo/lista", "solo/sola")
 and never give a verdict ("usted necesita..."): the answers "suggest" a level of care to
@@ -26,12 +31,8 @@ below (``SUBSTANCE_NAMES_ES``, ``OFTEN_ES``, ``RELAPSE_ES``, ``COMBINED_ES``, ``
 from __future__ import annotations
 
 LINE_988_ES = (
-    "Línea de Prevención del Suicidio y Crisis 988 (marque 988 y oprima 2 para español; "
-    "o envíe AYUDA por mensaje de texto al 988)"
-)
-SAMHSA_HELPLINE_ES = (
-    "Línea Nacional de Ayuda de SAMHSA 1-800-662-4357 (en inglés y español, gratuita, "
-    "confidencial, 24/7)"
+    "[[lifeline.name]] (llame al [[lifeline_es]] para hablar en español, o envíe "
+    "[[lifeline_es.code]] por mensaje de texto al [[lifeline_es.text]])"
 )
 
 
@@ -67,24 +68,24 @@ _BENZODIAZEPINE_DEPENDENCE_ES = (
 FLAG_TEXT_ES: dict[str, str] = {
     "same_day_evaluation": (
         "Los pensamientos de suicidio con un estado de ánimo tan difícil requieren una "
-        "evaluación de salud mental hoy mismo. Llame o envíe un mensaje de texto al 988 "
-        "ahora: pueden hablar con usted y ayudar a conseguir la evaluación. Si hay un plan o "
-        "la intención de actuar, llame al 911."
+        "evaluación de salud mental hoy mismo. Comuníquese ahora con la " + LINE_988_ES + ": "
+        "pueden hablar con usted y ayudar a conseguir la evaluación. Si hay un plan o la "
+        "intención de actuar, llame al [[emergency]]."
     ),
     "safety_resources": (
-        "El hogar no es seguro en este momento. Si alguien le hace daño o le amenaza, la "
-        "Línea Nacional sobre la Violencia Doméstica es gratuita y atiende las 24 horas: "
-        "llame al 1-800-799-7233 (TTY 1-800-787-3224) o envíe START por mensaje de texto al "
-        "88788. Si le están haciendo daño a un niño o una niña, llame o envíe un mensaje de "
-        "texto a la Línea Nacional Childhelp contra el Abuso Infantil, 1-800-422-4453, las "
-        "24 horas. Estas líneas no son servicios de emergencia: si hay peligro, llame al "
-        "911. Comuníquese desde un teléfono y a una hora que sean seguros, y piense en quién "
-        "puede ver sus llamadas y mensajes."
+        "El hogar no es seguro en este momento. Si alguien le hace daño o le amenaza, la Línea "
+        "Nacional sobre la Violencia Doméstica es gratuita y atiende las 24 horas: llame al "
+        "[[dv]] (TTY [[dv.tty]]) o envíe [[dv.code]] por mensaje de texto al [[dv.text]]. Si le "
+        "están haciendo daño a un niño o una niña, llame o envíe un mensaje de texto a la Línea "
+        "Nacional Childhelp contra el Abuso Infantil, [[childhelp]], las 24 horas. Estas líneas "
+        "no son servicios de emergencia: si hay peligro, llame al [[emergency]]. Comuníquese "
+        "desde un teléfono y a una hora que sean seguros, y piense en quién puede ver sus "
+        "llamadas y mensajes."
     ),
     "see_doctor": (
         "Un problema de salud que no está controlado necesita atención médica pronto. Vaya a "
         "un médico o a un centro de atención urgente en uno o dos días. Si empeora rápido, "
-        "llame al 911."
+        "llame al [[emergency]]."
     ),
     "pregnancy_moud": (
         "Durante el embarazo, los medicamentos (buprenorfina o metadona) son el tratamiento "
@@ -99,7 +100,7 @@ FLAG_TEXT_ES: dict[str, str] = {
         "días (desintoxicación, tratamiento residencial, una estadía en el hospital o la "
         "cárcel), el cuerpo pierde su tolerancia, y la dosis de antes puede detener la "
         "respiración. No consuma sin compañía: otra persona puede darle naloxona y llamar "
-        "al 911."
+        "al [[emergency]]."
     ),
     "withdrawal_assessment": (
         "Antes de dejar de consumir o de reducir el consumo, pida a un profesional de la "
@@ -555,47 +556,47 @@ TEXT_ES: dict[str, dict[str, str]] = {
 # as triage._CRISIS.
 CRISIS_ES: dict[str, tuple[str, str, str, str]] = {
     "suicide_plan": (
-        "988",
+        "[[lifeline]]",
         "Por favor, comuníquese ahora con la " + LINE_988_ES + ". Es gratuita y atiende las "
-        "24 horas, los 7 días de la semana. Si está en peligro inmediato, llame al 911. Si "
-        "es veterano o veterana, marque 988 y luego oprima 1.",
+        "24 horas, los 7 días de la semana. Si está en peligro inmediato, llame al [[emergency]]. "
+        "Si es veterano o veterana, marque el [[veterans]].",
         "Comuníquese ahora con la " + LINE_988_ES + ". Es gratuita y atiende las 24 horas, "
-        "los 7 días de la semana. Si la persona está en peligro inmediato, llame al 911. "
-        "Quédese con ella si es seguro hacerlo.",
+        "los 7 días de la semana. Si la persona está en peligro inmediato, llame al "
+        "[[emergency]]. Quédese con ella si es seguro hacerlo.",
         "Comuníquese ahora con la " + LINE_988_ES + ". Es gratuita y atiende las 24 horas, "
-        "los 7 días de la semana. Si alguien está en peligro inmediato, llame al 911. Si "
-        "está con la persona, quédese con ella si es seguro hacerlo.",
+        "los 7 días de la semana. Si alguien está en peligro inmediato, llame al [[emergency]]. "
+        "Si está con la persona, quédese con ella si es seguro hacerlo.",
     ),
     "overdose_signs": (
-        "911",
-        "Llame al 911 ahora, o pídale a alguien cerca que llame. Si hay naloxona (Narcan), "
-        "pida que alguien se la dé. No se quede sin compañía.",
-        "Llame al 911 ahora. Dele naloxona (Narcan) si la tiene. Quédese con la persona "
+        "[[emergency]]",
+        "Llame al [[emergency]] ahora, o pídale a alguien cerca que llame. Si hay naloxona "
+        "(Narcan), pida que alguien se la dé. No se quede sin compañía.",
+        "Llame al [[emergency]] ahora. Dele naloxona (Narcan) si la tiene. Quédese con la persona "
         "hasta que llegue la ayuda. Las señales incluyen no despertar, una respiración lenta "
         "o que se detiene, y labios azules o grises.",
-        "Llame al 911 ahora. Dele naloxona (Narcan) a la persona si la tiene. Quédese con "
-        "ella hasta que llegue la ayuda, y no deje sin compañía a nadie que pueda estar "
+        "Llame al [[emergency]] ahora. Dele naloxona (Narcan) a la persona si la tiene. Quédese "
+        "con ella hasta que llegue la ayuda, y no deje sin compañía a nadie que pueda estar "
         "teniendo una sobredosis.",
     ),
     "withdrawal_emergency": (
-        "911",
+        "[[emergency]]",
+        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante la "
+        "abstinencia son una emergencia. Llame al [[emergency]] ahora, o pídale a alguien cerca "
+        "que llame.",
         "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
-        "la abstinencia son una emergencia. Llame al 911 ahora, o pídale a alguien cerca que "
-        "llame.",
-        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
-        "la abstinencia son una emergencia. Llame al 911 ahora y quédese con la persona "
+        "la abstinencia son una emergencia. Llame al [[emergency]] ahora y quédese con la persona "
         "hasta que llegue la ayuda.",
         "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
-        "la abstinencia son una emergencia. Llame al 911 ahora y quédese con la persona "
+        "la abstinencia son una emergencia. Llame al [[emergency]] ahora y quédese con la persona "
         "hasta que llegue la ayuda.",
     ),
     "harm_others": (
-        "911",
-        "Si alguien podría salir gravemente herido, llame al 911 ahora. Aléjese de cualquier "
-        "cosa que pudiera usar para hacerle daño a alguien, y de la persona si puede.",
-        "Si alguien podría salir gravemente herido, llame al 911 ahora. Aléjese del peligro, "
-        "y aleje a los demás, hasta que llegue la ayuda.",
-        "Si alguien podría salir gravemente herido, llame al 911 ahora. Mantenga a todos "
-        "lejos del peligro hasta que llegue la ayuda.",
+        "[[emergency]]",
+        "Si alguien podría salir gravemente herido, llame al [[emergency]] ahora. Aléjese de "
+        "cualquier cosa que pudiera usar para hacerle daño a alguien, y de la persona si puede.",
+        "Si alguien podría salir gravemente herido, llame al [[emergency]] ahora. Aléjese del "
+        "peligro, y aleje a los demás, hasta que llegue la ayuda.",
+        "Si alguien podría salir gravemente herido, llame al [[emergency]] ahora. Mantenga a "
+        "todos lejos del peligro hasta que llegue la ayuda.",
     ),
 }

@@ -17,6 +17,7 @@ from programs.core import caching
 from programs.models import (
     GuidePage,
     GuideSection,
+    Helpline,
     Program,
     ProgramFeature,
     Service,
@@ -244,9 +245,10 @@ def test_marking_programs_verified_in_the_admin_clears_the_cache(client, admin_c
 
 
 def test_each_room_registers_the_models_its_public_pages_show():
-    # Filled from ProgramsConfig.ready() by the levels, directory and guides rooms; core
-    # knows none.
+    # Filled from ProgramsConfig.ready() by the levels, directory, guides and helplines
+    # rooms; core knows none.
     assert set(caching.watched_models()) == {
+        Helpline,
         TreatmentLevel,
         Service,
         SuitabilityCriterion,

@@ -309,6 +309,7 @@ def test_html_lang_follows_the_page_language(client):
     assert '<html lang="en"' in client.get("/nope/").content.decode()
 
 
+@pytest.mark.django_db  # its crisis help reads the helpline table
 def test_server_error_page_without_a_request_is_english():
     page = render_to_string("500.html")
     assert '<html lang="en"' in page

@@ -1,6 +1,7 @@
 """The rooms of programs/ import only the rooms below them, and only their public names.
 
-core is the ground floor; levels stands on core; questionnaire on levels; directory and
+core is the ground floor; helplines (the one table of helplines) stands on core, and
+every other room may use it; levels stands on core; questionnaire on levels; directory and
 intake on questionnaire (and so on levels and core), side by side, never on each other.
 Read from the source with `ast`, so imports inside functions count as much as those at
 the top, and nothing has to be imported to be checked.
@@ -19,10 +20,12 @@ PROGRAMS = Path(__file__).resolve().parents[2] / "programs"
 # Each room and the rooms it may import (besides itself).
 ALLOWED: dict[str, frozenset[str]] = {
     "core": frozenset(),
-    "levels": frozenset({"core"}),
-    "questionnaire": frozenset({"core", "levels"}),
-    "directory": frozenset({"core", "levels", "questionnaire"}),
-    "intake": frozenset({"core", "levels", "questionnaire"}),
+    # The one table of helplines: every room's texts may name a line by its token.
+    "helplines": frozenset({"core"}),
+    "levels": frozenset({"core", "helplines"}),
+    "questionnaire": frozenset({"core", "helplines", "levels"}),
+    "directory": frozenset({"core", "helplines", "levels", "questionnaire"}),
+    "intake": frozenset({"core", "helplines", "levels", "questionnaire"}),
 }
 ROOMS = frozenset(ALLOWED)
 # A package whose modules must use only each other's public names, as other rooms do.

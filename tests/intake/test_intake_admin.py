@@ -203,7 +203,9 @@ def test_detail_of_a_crisis_response_shows_what_was_said_to_do(client, intake):
     response = make_response(danger_now=["suicide_plan"])
     html = client.get(detail_url(response)).content.decode()
     assert "Danger right now" in html
-    assert "<strong>988:</strong> Please call or text 988 now" in html
+    lifeline = '<a href="tel:988">988</a>'
+    assert f"<strong>{lifeline}:</strong> Please call or text {lifeline} now" in html
+    assert "[[" not in html
     assert "did not share contact details" in html
     assert 'name="status"' not in html  # no contact request, no status to change
 

@@ -103,11 +103,12 @@ def test_the_crisis_result_has_each_step_once_with_call_and_text_links(client):
     client.post(URL, {"danger_now": ["suicide_plan", "overdose_signs"]})
     stored = Response.objects.get()
     body = main_of(client.get(stored.get_absolute_url()))
-    assert body.count('href="tel:911"') == 1
-    assert body.count('href="tel:988"') == 1
-    assert body.count('href="sms:988"') == 1
+    # One large button each; the steps below link their numbers too.
+    assert body.count('class="btn btn-danger btn-lg" href="tel:911"') == 1
+    assert body.count('class="btn btn-dark btn-lg" href="tel:988"') == 1
+    assert body.count('class="btn btn-dark btn-lg" href="sms:988"') == 1
     assert 'href="sms:838255"' in body
-    assert "dial 988 then press 1" in body
+    assert 'dial <a href="tel:988">988</a> then press 1' in body
     steps = re.findall(r"<li class=\"mb-2\">(.*?)</li>", body, re.S)
     assert len(steps) == len(set(steps)) == 2
     assert body.count("988 Suicide &amp; Crisis Lifeline") == 1

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from programs.helplines import tokens
 from programs.models import ContactRequest, Response
 from programs.questionnaire import triage
 from programs.questionnaire.forms import QuestionnaireForm
@@ -73,10 +74,10 @@ def test_spanish_flow_ends_with_spanish_reasons(client):
     assert "Un nivel de atención para hablar con un profesional de la salud:" in page
     assert "Tratamiento ambulatorio intensivo (IOP)" in page
     for reason in expected.reasons:
-        assert reason.text in page
+        assert tokens.render(reason.text, "es") in page
     assert [item["text"] for item in stored.flag_texts] == [t for _, t in expected.flag_texts]
     for _flag, text in expected.flag_texts:
-        assert text in page
+        assert tokens.render(text, "es") in page
     assert triage.AREA_NAMES_BY_LANGUAGE["es"][1] in page
     assert "Por qué este nivel" in page
     assert "¿Qué nivel de atención cree usted que es el más adecuado ahora, y por qué?" in page
@@ -90,8 +91,10 @@ def test_spanish_crisis_result_says_what_to_do_in_spanish(client):
     assert stored.language == "es"
     assert "Busque ayuda ahora mismo" in page
     for reason in triage.suggest(stored.answers, language="es").crisis_reasons:
-        assert reason.text in page
-    assert "oprima 2" in page
+        assert tokens.render(reason.text, "es") in page
+    # Press 2 on a call; by text, the word AYUDA.
+    assert '<a href="tel:988">988</a> y luego oprima 2' in page
+    assert 'envíe AYUDA por mensaje de texto al <a href="sms:988">988</a>' in page
 
 
 def test_result_follows_the_page_language_when_the_person_switches(client):

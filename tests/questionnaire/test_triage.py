@@ -120,7 +120,7 @@ def test_overdose_signs_is_a_crisis_with_no_level():
     assert result.crisis is True
     assert result.level is None
     assert result.also_consider == ()
-    assert [r.call for r in result.crisis_reasons] == ["911"]
+    assert [r.call for r in result.crisis_reasons] == ["[[emergency]]"]
     assert "naloxone" in result.crisis_reasons[0].text.lower()
 
 
@@ -195,7 +195,7 @@ def test_active_self_harm_thoughts_suggest_php_with_safety_plan_and_988():
     result = suggest(answers(self_harm_thoughts="active"))
     assert result.level == "php"
     assert {"safety_plan", "co_occurring"} <= set(result.flags)
-    assert any("988" in r.text and r.area == 3 for r in result.reasons)
+    assert any("[[lifeline]]" in r.text and r.area == 3 for r in result.reasons)
 
 
 def test_severe_mood_suggests_php():
@@ -318,8 +318,8 @@ def test_telehealth_yes_with_iop_sets_flag_and_note():
 
 def test_suicide_plan_crisis_points_to_988():
     result = suggest(answers(danger_now=["suicide_plan"]))
-    assert result.crisis_reasons[0].call == "988"
-    assert "988" in result.crisis_reasons[0].text
+    assert result.crisis_reasons[0].call == "[[lifeline]]"
+    assert "[[lifeline]]" in result.crisis_reasons[0].text
     assert "safety_plan" in result.flags
 
 
@@ -427,11 +427,12 @@ def test_crisis_wins_over_everything(a):
     assert result.also_consider == ()
     assert result.crisis_reasons
     assert all(
-        isinstance(r, CrisisReason) and r.call in ("911", "988") for r in result.crisis_reasons
+        isinstance(r, CrisisReason) and r.call in ("[[emergency]]", "[[lifeline]]")
+        for r in result.crisis_reasons
     )
     assert {r.danger for r in result.crisis_reasons} == set(a["danger_now"])
     calls = [r.call for r in result.crisis_reasons]
-    assert calls == sorted(calls, key=lambda call: call != "911")
+    assert calls == sorted(calls, key=lambda call: call != "[[emergency]]")
 
 
 @PROPERTY

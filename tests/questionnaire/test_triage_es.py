@@ -59,6 +59,7 @@ def texts_of(result):
 
 def check_spanish(text):
     assert isinstance(text, str)
+    text = re.sub(r"\[\[[a-z_.]+\]\]", "", text)  # helpline tokens: names of table rows
     assert text.strip()
     assert "{" not in text
     assert "}" not in text
@@ -118,11 +119,19 @@ def test_spanish_crisis_texts_match_the_english_calls():
     for danger, (call, *texts) in triage_es.CRISIS_ES.items():
         assert call == triage._CRISIS[danger][0]
         assert len(texts) == len(triage._CRISIS[danger]) - 1 == 3
+        # The Lifeline's Spanish option is the same number, then press 2 (or AYUDA by text).
+        spanish_call = "[[lifeline_es]]" if call == "[[lifeline]]" else call
         for text in texts:
             check_spanish(text)
-            assert call in text
+            assert spanish_call in text
     suicide = triage_es.CRISIS_ES["suicide_plan"]
-    assert all("oprima 2" in t and "AYUDA" in t and "911" in t for t in suicide[1:])
+    # In Spanish: press 2 on a call, the word AYUDA by text (pressing 2 works only on a call).
+    assert all(
+        "llame al [[lifeline_es]]" in t
+        and "envíe [[lifeline_es.code]] por mensaje de texto al [[lifeline_es.text]]" in t
+        and "[[emergency]]" in t
+        for t in suicide[1:]
+    )
     assert all("naloxona" in t for t in triage_es.CRISIS_ES["overdose_signs"][1:])
 
 
@@ -141,8 +150,8 @@ def test_every_spanish_table_text_is_plain_spanish():
     ]
     for text in tables:
         check_spanish(re.sub(r"\{\w+\}", "", text))
-    assert "988" in triage_es.FLAG_TEXT_ES["safety_plan"]
-    assert "oprima 2" in triage_es.FLAG_TEXT_ES["safety_plan"]
+    assert "[[lifeline.name]]" in triage_es.FLAG_TEXT_ES["safety_plan"]
+    assert "[[lifeline_es]]" in triage_es.FLAG_TEXT_ES["safety_plan"]
 
 
 def test_glossary_terms_are_used():
@@ -153,10 +162,9 @@ def test_glossary_terms_are_used():
     assert names["residential"] == "tratamiento residencial"
     assert names["inpatient"] == "hospitalización (tratamiento hospitalario)"
     assert triage_es.LINE_988_ES == (
-        "Línea de Prevención del Suicidio y Crisis 988 (marque 988 y oprima 2 para español; "
-        "o envíe AYUDA por mensaje de texto al 988)"
+        "[[lifeline.name]] (llame al [[lifeline_es]] para hablar en español, o envíe "
+        "[[lifeline_es.code]] por mensaje de texto al [[lifeline_es.text]])"
     )
-    assert "1-800-662-4357" in triage_es.SAMHSA_HELPLINE_ES
     every = " ".join(t for pair in triage_es.TEXT_ES.values() for t in pair.values())
     assert "profesional de la salud" in every
     # "abstinencia" alone can read as "abstaining": sentences say "síntomas de abstinencia".
@@ -188,9 +196,9 @@ def test_overdose_signs_crisis_in_spanish(whom):
     )
     assert result.crisis is True
     assert result.level is None
-    assert [r.call for r in result.crisis_reasons] == ["911"]
+    assert [r.call for r in result.crisis_reasons] == ["[[emergency]]"]
     text = result.crisis_reasons[0].text
-    assert "Llame al 911" in text
+    assert "Llame al [[emergency]]" in text
     assert "naloxona" in text.lower()
 
 
@@ -272,7 +280,7 @@ def test_neighbouring_level_note_in_spanish():
         "Otro nivel de atención para hablar con un profesional de la salud: hospitalización "
         "parcial (PHP), por los pensamientos de hacerse daño que se mencionaron."
     ) in result.notes
-    assert any("988" in r.text and r.area == 3 for r in result.reasons)
+    assert any("[[lifeline_es]]" in r.text and r.area == 3 for r in result.reasons)
 
 
 def test_mild_sign_with_room_note_in_spanish():
@@ -328,8 +336,9 @@ def test_every_spanish_text_is_filled_in_and_spanish(a):
     for text in texts_of(result):
         check_spanish(text)
     for crisis in result.crisis_reasons:
-        assert "911" in crisis.text or "988" in crisis.text
-        assert crisis.call in crisis.text
+        # The Lifeline in Spanish: its Spanish option (the same number, then press 2).
+        call = "[[lifeline_es]]" if crisis.call == "[[lifeline]]" else crisis.call
+        assert call in crisis.text
 
 
 @PROPERTY

@@ -46,7 +46,10 @@ def test_one_danger_alone_is_a_crisis(danger, language):
     assert result.crisis is True
     assert result.level is None
     assert [r.danger for r in result.crisis_reasons] == [danger]
-    assert result.crisis_reasons[0].call in result.crisis_reasons[0].text
+    # In Spanish the Lifeline is named by its Spanish option (the same number, press 2).
+    call = result.crisis_reasons[0].call
+    spanish_call = "[[lifeline_es]]" if language == "es" and call == "[[lifeline]]" else call
+    assert spanish_call in result.crisis_reasons[0].text
     assert result.area_scores == ()
     assert result.reasons == ()
     assert result.notes == ()
@@ -54,8 +57,8 @@ def test_one_danger_alone_is_a_crisis(danger, language):
 
 def test_suicide_plan_alone_gets_988_and_a_safety_plan():
     result = suggest({"danger_now": ["suicide_plan"]})
-    assert result.crisis_reasons[0].call == "988"
-    assert "911" in result.crisis_reasons[0].text
+    assert result.crisis_reasons[0].call == "[[lifeline]]"
+    assert "[[emergency]]" in result.crisis_reasons[0].text
     assert result.flags == ("safety_plan",)
 
 
@@ -308,7 +311,7 @@ def test_active_suicidal_thoughts_with_severe_mood_need_a_same_day_evaluation():
     result = suggest(answers(self_harm_thoughts="active", mood="severe"))
     assert "same_day_evaluation" in result.flags
     assert result.flags[0] == "same_day_evaluation"
-    assert "988" in flag_text(result, "same_day_evaluation")
+    assert "[[lifeline]]" in flag_text(result, "same_day_evaluation")
     assert "today" in flag_text(result, "same_day_evaluation")
     # Both count as serious concerns together.
     assert result.level == "residential"
@@ -333,9 +336,9 @@ def test_active_suicidal_thoughts_count_in_the_combined_concerns():
 def test_unsafe_home_shows_the_hotlines_and_a_safe_contact_reminder():
     result = suggest(answers(home="unsafe"))
     text = flag_text(result, "safety_resources")
-    for number in ("1-800-799-7233", "1-800-787-3224", "START to 88788", "1-800-422-4453"):
-        assert number in text
-    assert "911" in text
+    for token in ("[[dv]]", "[[dv.tty]]", "[[dv.code]] to [[dv.text]]", "[[childhelp]]"):
+        assert token in text
+    assert "[[emergency]]" in text
     assert "a phone and at a time that are safe" in text
     assert "who can see your calls" in text
 

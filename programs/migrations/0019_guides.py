@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('programs', '0017_due_times_and_acknowledgement'),
+        ('programs', '0018_helplines'),
     ]
 
     operations = [
