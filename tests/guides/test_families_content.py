@@ -6,7 +6,14 @@ import pytest
 
 from programs.guides import readability
 from programs.guides.content.families import PAGE, PAGE_ES
-from tests.guides.page_checks import tokens, typed_numbers, unknown_tokens
+from tests.guides.page_checks import (
+    assert_page_shape,
+    assert_same_shape_in_spanish,
+    assert_usted,
+    tokens,
+    typed_numbers,
+    unknown_tokens,
+)
 
 ENGLISH = readability.main_text(PAGE)
 SPANISH = readability.main_text(PAGE_ES)
@@ -24,7 +31,7 @@ KEY_FACTS = [
     r"family members felt better in all three groups",
     r"use “i” words",
     r"a person with a substance use disorder.*do not say “addict” or “abuser",
-    r"call or text number.*it is for family members too",
+    r"call or text number.*the lifeline is for family members too",
     r"42 cfr part 2",
     r"without your loved one’s written consent, the program usually cannot tell you anything",
     r"it cannot even say whether they are a patient there",
@@ -91,6 +98,18 @@ def test_spanish_states_key_fact(fact):
     assert re.search(fact, SPANISH, re.IGNORECASE)
 
 
+def test_page_has_five_to_nine_sections_with_sources_and_a_review_date():
+    assert_page_shape(PAGE, "families", "For families")
+
+
+def test_spanish_page_has_the_same_shape():
+    assert_same_shape_in_spanish(PAGE, PAGE_ES)
+
+
+def test_spanish_speaks_to_the_reader_as_usted():
+    assert_usted(PAGE_ES)
+
+
 def test_english_reads_at_grade_eight_or_below():
     assert readability.grade(ENGLISH) <= 8.5
 
@@ -114,8 +133,10 @@ def test_helplines_are_given_by_token(page):
     assert {"[[alanon]]", "[[lifeline]]", "[[samhsa]]"} <= tokens(page)
 
 
-def test_spanish_also_gives_the_lifeline_in_spanish():
-    assert {"[[lifeline_es]]", "[[lifeline_es.code]]", "[[lifeline_es.text]]"} <= tokens(PAGE_ES)
+def test_lifeline_in_spanish_is_given_in_both_languages():
+    assert {"[[lifeline_es]]", "[[lifeline_es.code]]", "[[lifeline_es.text]]"} <= tokens(
+        PAGE
+    ) & tokens(PAGE_ES)
 
 
 @pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])

@@ -6,7 +6,13 @@ import pytest
 
 from programs.guides import readability
 from programs.guides.content.pregnancy import PAGE, PAGE_ES
-from tests.guides.page_checks import typed_numbers, unknown_tokens
+from tests.guides.page_checks import (
+    assert_page_shape,
+    assert_same_shape_in_spanish,
+    assert_usted,
+    typed_numbers,
+    unknown_tokens,
+)
 
 ENGLISH = readability.main_text(PAGE)
 SPANISH = readability.main_text(PAGE_ES)
@@ -87,6 +93,18 @@ def test_each_myth_pattern_catches_its_myth(myth_text):
 @pytest.mark.parametrize("fact", SPANISH_FACTS)
 def test_spanish_states_key_fact(fact):
     assert re.search(fact, SPANISH, re.IGNORECASE)
+
+
+def test_page_has_five_to_nine_sections_with_sources_and_a_review_date():
+    assert_page_shape(PAGE, "pregnancy", "Pregnancy")
+
+
+def test_spanish_page_has_the_same_shape():
+    assert_same_shape_in_spanish(PAGE, PAGE_ES)
+
+
+def test_spanish_speaks_to_the_reader_as_usted():
+    assert_usted(PAGE_ES)
 
 
 def test_english_reads_at_grade_eight_or_below():

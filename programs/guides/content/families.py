@@ -150,8 +150,9 @@ Put the person first. Say “a person with a substance use disorder.” Do not s
 Loving someone who drinks or uses drugs is hard. Stress, sadness and worry are common. Getting
 support helps you, whether or not your loved one changes. A group or a counselor can help.
 
-If you are in crisis yourself, call or text [[lifeline]], or chat at [[lifeline.chat]]. It is
-for family members too, any time, day or night.
+If you are in crisis yourself, call or text [[lifeline]], or chat at [[lifeline.chat]]. In
+Spanish, call [[lifeline_es]] or text [[lifeline_es.code]] to [[lifeline_es.text]]. The Lifeline
+is for family members too, any time, day or night.
 
 If your loved one uses opioids, learn the signs of an overdose and keep naloxone at home. See our
 [overdose page](/overdose/).
@@ -282,8 +283,8 @@ menos tristeza, preocupación y enojo.
             "heading": "Cómo hablar con su ser querido",
             "body": """\
 - Elija un momento privado y tranquilo, cuando no haya consumido. No lo intente durante una pelea.
-- Diga con claridad qué le preocupa. Hable desde el “yo”, por ejemplo: “Me preocupa cómo
-  estás”.
+- Diga con claridad qué le preocupa. Hable desde el “yo”, por ejemplo: “Me preocupa lo que
+  veo”.
 - Escuche sin juzgar.
 - Dígale que el tratamiento funciona y ofrézcase a ayudar a buscarlo.
 - Tenga paciencia y siga ofreciendo su ayuda.
@@ -313,8 +314,8 @@ ayudarle.
 
 Si usted está en crisis, llame o envíe un mensaje de texto al [[lifeline]], o chatee en
 [[lifeline.chat]]. Para hablar en español, llame al [[lifeline_es]] o envíe la palabra
-[[lifeline_es.code]] por mensaje de texto al [[lifeline_es.text]]. También es para familiares, a
-cualquier hora del día o de la noche.
+[[lifeline_es.code]] por mensaje de texto al [[lifeline_es.text]]. La Línea también es para
+familiares, a cualquier hora del día o de la noche.
 
 Si su ser querido consume opioides, aprenda las señales de una sobredosis y tenga naloxona en casa.
 Vea nuestra [página sobre sobredosis](/overdose/).
