@@ -1,0 +1,142 @@
+"""The "Teens" page states CONTENT-PAGES.md §6 and none of its myths."""
+
+import re
+
+import pytest
+
+from programs.guides import readability
+from programs.guides.content.teens import PAGE, PAGE_ES
+from tests.guides.page_checks import (
+    assert_page_shape,
+    assert_same_shape_in_spanish,
+    assert_usted,
+    typed_numbers,
+    unknown_tokens,
+)
+
+ENGLISH = readability.main_text(PAGE)
+SPANISH = readability.main_text(PAGE_ES)
+
+KEY_FACTS = [
+    r"family-based care is the most studied kind of treatment for teens",
+    r"school, friends and mental health\. a good program works on all of these at the same time",
+    r"recovery high school",
+    r"6 or more hours of care a week",
+    r"adolescent community reinforcement approach \(a-cra\)",
+    r"\(mdft\).*\(fft\).*\(bsft\).*\(mst\).*family behavior therapy",
+    r"mdft, fft and group cbt .*“well-established”.*no one approach was clearly the best",
+    r"groups need trained leaders",
+    r"american academy of pediatrics says doctors should think about offering medicine",
+    r"society for adolescent health and medicine says medicine should be offered",
+    r"buprenorphine is approved for ages 16 and up",
+    r"extended-release naltrexone .*approved for ages 18 and up",
+    r"methadone clinics that take teens under 18 are rare",
+    r"fail treatment twice before starting methadone\. that rule was removed in 2024",
+    r"fake pills are sold on social media.*fentanyl",
+    r"should learn how to spot an overdose and how to use naloxone",
+    r"rules about parents’ consent and what parents are told differ by state\. ask the program "
+    r"how it works where you live",
+    r"only the teen can agree to share their records\. that includes sharing with parents",
+]
+
+MYTHS = [
+    r"teens? (can ?not|can't|can’t) (get|take|use) (buprenorphine|medicine)",
+    r"just (need|needs) (to )?detox",
+    r"(it'?s|it’s|just) a phase",
+    r"parents (will )?always (be told|hear|learn)",
+    r"told everything",
+    r"any (kind of )?family therapy (will do|works)",
+    r"group(s| therapy)? (is|are) always (good|helpful|safe)",
+]
+
+SPANISH_FACTS = [
+    r"la atención basada en la familia es el tipo de tratamiento más estudiado",
+    r"6 horas o más",
+    r"los grupos necesitan líderes capacitados",
+    r"buprenorfina está aprobada desde los 16 años",
+    r"esa regla se eliminó en 2024",
+    r"pastillas falsas",
+    r"cambian según el estado",
+    r"solo el adolescente",
+]
+
+
+@pytest.mark.parametrize("fact", KEY_FACTS)
+def test_english_states_key_fact(fact):
+    assert re.search(fact, ENGLISH, re.IGNORECASE)
+
+
+@pytest.mark.parametrize("myth", MYTHS)
+def test_english_repeats_no_myth(myth):
+    assert not re.search(myth, ENGLISH, re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    "myth_text",
+    [
+        "Teens can't get buprenorphine.",
+        "Teens just need to detox.",
+        "It's a phase.",
+        "Parents will always be told everything.",
+        "Any family therapy will do.",
+        "Group therapy is always good for teens.",
+    ],
+)
+def test_each_myth_pattern_catches_its_myth(myth_text):
+    assert any(re.search(myth, myth_text, re.IGNORECASE) for myth in MYTHS)
+
+
+@pytest.mark.parametrize("fact", SPANISH_FACTS)
+def test_spanish_states_key_fact(fact):
+    assert re.search(fact, SPANISH, re.IGNORECASE)
+
+
+def test_page_has_five_to_nine_sections_with_sources_and_a_review_date():
+    assert_page_shape(PAGE, "teens", "Teens")
+
+
+def test_spanish_page_has_the_same_shape():
+    assert_same_shape_in_spanish(PAGE, PAGE_ES)
+
+
+def test_spanish_speaks_to_the_reader_as_usted():
+    assert_usted(PAGE_ES)
+
+
+def test_english_reads_at_grade_eight_or_below():
+    assert readability.grade(ENGLISH) <= 8.5
+
+
+def test_page_shape():
+    assert PAGE["slug"] == PAGE_ES["slug"] == "teens"
+    assert PAGE["menu_title"] == "Teens"
+    assert PAGE_ES["menu_title"] == "Adolescentes"
+    assert PAGE["reviewed_on"] == PAGE_ES["reviewed_on"] == "2026-12-03"
+    assert set(PAGE) == set(PAGE_ES)
+    assert 5 <= len(PAGE["sections"]) <= 9
+    assert len(PAGE_ES["sections"]) == len(PAGE["sections"])
+    assert set(PAGE["levels"]) == {"outpatient", "iop", "php", "residential"}
+    assert PAGE["sources"]
+    for section in [*PAGE["sections"], *PAGE_ES["sections"]]:
+        assert section["heading"].strip()
+        assert section["body"].strip()
+
+
+@pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])
+def test_no_typed_numbers_and_only_known_tokens(page):
+    assert typed_numbers(page) == []
+    assert unknown_tokens(page) == []
+
+
+@pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])
+def test_links_to_medicines_and_overdose(page):
+    bodies = " ".join(section["body"] for section in page["sections"])
+    assert "(/medications/)" in bodies
+    assert "(/overdose/)" in bodies
+
+
+def test_spanish_uses_site_words():
+    assert "Adolescentes" in PAGE_ES["title"]
+    assert not re.search(r"jóvenes \(adolescentes\)", SPANISH, re.IGNORECASE)
+    assert "medicamentos para tratar el consumo de opioides" in SPANISH
+    assert "usted" in SPANISH
