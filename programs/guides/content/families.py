@@ -1,6 +1,6 @@
 """For families: support groups, CRAFT, talking and words, self-care, and confidentiality.
 
-Facts from ../shared/CONTENT-PAGES.md §5 (988 for family members from CONTENT.md).
+Facts from ../shared/CONTENT-PAGES.md §5 (the Lifeline for family members, from CONTENT.md).
 """
 
 from __future__ import annotations
