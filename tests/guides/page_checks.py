@@ -7,19 +7,15 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-# What each helpline key holds (the table in the brief for #19, from CONTENT.md and
-# CONTENT-PAGES.md §10): a token may only ask for a part its helpline has.
+from programs.helplines.content import HELPLINES
+
+# What each helpline holds, from the shipped table: a token may only ask for a part its
+# helpline has.
+_FIELD_OF_PART = {"tty": "tty", "text": "text_number", "code": "text_code", "chat": "chat"}
 HELPLINE_PARTS: dict[str, set[str]] = {
-    "emergency": {"phone", "name"},
-    "lifeline": {"phone", "text", "chat", "name"},
-    "veterans": {"phone", "text", "name"},
-    "lifeline_es": {"phone", "text", "code", "name"},
-    "samhsa": {"phone", "tty", "name"},
-    "poison": {"phone", "name"},
-    "dv": {"phone", "tty", "text", "code", "chat", "name"},
-    "loveisrespect": {"phone", "text", "code", "name"},
-    "childhelp": {"phone", "text", "chat", "name"},
-    "alanon": {"phone", "name"},
+    row["key"]: {"phone", "name"}
+    | {part for part, field in _FIELD_OF_PART.items() if row.get(field)}
+    for row in HELPLINES
 }
 
 TOKEN = re.compile(r"\[\[([a-z_]+)(?:\.([a-z]+))?\]\]")
