@@ -91,10 +91,14 @@ SERVICES: list[dict[str, Any]] = [
         "slug": "medication-for-addiction",
         "name": "Medication for opioid or alcohol use",
         "description": (
-            "Approved medicines can lower cravings and cut the risk of overdose and "
-            "relapse. For opioid use these include buprenorphine, methadone and "
-            "naltrexone; for alcohol use, naltrexone, acamprosate and disulfiram. Some "
-            "programs prescribe them; others work with an outside prescriber."
+            "Approved medicines help in different ways. For opioid use, methadone and "
+            "buprenorphine ease cravings and withdrawal and lower the risk of dying from "
+            "an overdose. Naltrexone blocks the effects of opioids and can ease cravings. "
+            "For alcohol use, naltrexone and acamprosate can ease cravings and help people "
+            "stay away from drinking. Disulfiram does not ease cravings: drinking on it "
+            "makes a person very sick, so it helps those who want to stop drinking "
+            "completely. Some programs prescribe these medicines; others work with an "
+            "outside prescriber."
         ),
     },
     {
@@ -912,11 +916,14 @@ QUESTIONS_TO_ASK = [
     "How long do people usually take part?",
     "Is there an evening track, or can some sessions be done by video?",
     "Do you offer medication for opioid or alcohol use, or work with someone who prescribes it?",
+    "Do you accept people on methadone or buprenorphine, and keep them on it?",
+    "Do you offer contingency management (for stimulants)?",
     "Can you treat mental health conditions, like depression or anxiety, here?",
     "Is the program licensed by the state, or accredited?",
     "Do you take my insurance, and are you in-network? Is there a sliding fee?",
     "How soon can I start, and what help is there while I wait? (Being seen within about "
     "two days is a good sign.)",
+    "What happens if someone returns to use?",
     "How do you decide when someone should move to more or less intensive care?",
     "How are family members involved?",
     "What happens when the program ends, and who helps plan the next step?",
