@@ -259,7 +259,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "by_referral",
         "keeps_work_school": "usually",
         "cost_rank": 1,
-        "telehealth_possible": True,
+        "telehealth": "often",
         "steps_note": (
             "People can start here or step down here after IOP or another more "
             "intensive level. If use keeps getting worse, or more support would help, "
@@ -389,7 +389,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "by_referral",
         "keeps_work_school": "usually",
         "cost_rank": 2,
-        "telehealth_possible": True,
+        "telehealth": "often",
         "steps_note": (
             "People come to IOP in three ways: as their first treatment, stepping down "
             "from residential, hospital or withdrawal care, or stepping up from standard "
@@ -536,7 +536,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "on_site_access",
         "keeps_work_school": "rarely",
         "cost_rank": 3,
-        "telehealth_possible": True,
+        "telehealth": "some_programs",
         "steps_note": (
             "People may start in PHP, step down to it from a hospital or residential "
             "stay, or step up to it from IOP. When things are steadier, the usual next "
@@ -671,7 +671,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "monitored",
         "keeps_work_school": "rarely",
         "cost_rank": 4,
-        "telehealth_possible": False,
+        "telehealth": "rarely",
         "steps_note": (
             "People may come to residential care directly, after withdrawal care or a "
             "hospital stay, or stepping up from PHP or IOP. When home life and recovery "
@@ -808,7 +808,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "managed_24h",
         "keeps_work_school": "rarely",
         "cost_rank": 5,
-        "telehealth_possible": False,
+        "telehealth": "rarely",
         "steps_note": (
             "People usually arrive through an emergency room or a direct admission. "
             "Once stable, they step down to residential care, PHP or IOP, based on a "
