@@ -129,18 +129,19 @@ def shipped_texts() -> dict[str, str]:
     "criterion|slug|order|field" (Spanish fields end in ``_es``)."""
     texts: dict[str, str] = {}
     for item in content.SERVICES:
-        spanish = content_es.SERVICES_ES.get(item["slug"], {})
+        service_es = content_es.SERVICES_ES.get(item["slug"], {})
         for field in ("name", "description"):
             texts[f"service|{item['slug']}|{field}"] = item[field]
-            if field in spanish:
-                texts[f"service|{item['slug']}|{field}{SPANISH_SUFFIX}"] = spanish[field]
+            if field in service_es:
+                texts[f"service|{item['slug']}|{field}{SPANISH_SUFFIX}"] = service_es[field]
     for item in content.LEVELS:
         spanish = content_es.LEVELS_ES.get(item["slug"], {})
         for field, value in item.items():
             if isinstance(value, str) and field != "slug":
                 texts[f"level|{item['slug']}|{field}"] = value
-            if isinstance(spanish.get(field), str):
-                texts[f"level|{item['slug']}|{field}{SPANISH_SUFFIX}"] = spanish[field]
+            value_es = spanish.get(field)
+            if isinstance(value_es, str):
+                texts[f"level|{item['slug']}|{field}{SPANISH_SUFFIX}"] = value_es
         translations = _spanish_criteria(item["slug"], len(item["criteria"]))
         for order, (_kind, _area, text) in enumerate(item["criteria"], start=1):
             texts[f"criterion|{item['slug']}|{order}|text"] = text
