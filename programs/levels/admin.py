@@ -54,7 +54,7 @@ class TreatmentLevelAdmin(admin.ModelAdmin):
                     "supervision_24h",
                     "medical_care",
                     "keeps_work_school",
-                    "telehealth_possible",
+                    "telehealth",
                     "services",
                     "steps_note",
                 ]

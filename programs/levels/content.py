@@ -91,10 +91,14 @@ SERVICES: list[dict[str, Any]] = [
         "slug": "medication-for-addiction",
         "name": "Medication for opioid or alcohol use",
         "description": (
-            "Approved medicines can lower cravings and cut the risk of overdose and "
-            "relapse. For opioid use these include buprenorphine, methadone and "
-            "naltrexone; for alcohol use, naltrexone, acamprosate and disulfiram. Some "
-            "programs prescribe them; others work with an outside prescriber."
+            "Approved medicines help in different ways. For opioid use, methadone and "
+            "buprenorphine ease cravings and withdrawal and lower the risk of dying from "
+            "an overdose. Naltrexone blocks the effects of opioids and can ease cravings. "
+            "For alcohol use, naltrexone and acamprosate can ease cravings and help people "
+            "stay away from drinking. Disulfiram does not ease cravings: drinking on it "
+            "makes a person very sick, so it helps those who want to stop drinking "
+            "completely. Some programs prescribe these medicines; others work with an "
+            "outside prescriber."
         ),
     },
     {
@@ -255,7 +259,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "by_referral",
         "keeps_work_school": "usually",
         "cost_rank": 1,
-        "telehealth_possible": True,
+        "telehealth": "often",
         "steps_note": (
             "People can start here or step down here after IOP or another more "
             "intensive level. If use keeps getting worse, or more support would help, "
@@ -385,7 +389,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "by_referral",
         "keeps_work_school": "usually",
         "cost_rank": 2,
-        "telehealth_possible": True,
+        "telehealth": "often",
         "steps_note": (
             "People come to IOP in three ways: as their first treatment, stepping down "
             "from residential, hospital or withdrawal care, or stepping up from standard "
@@ -532,7 +536,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "on_site_access",
         "keeps_work_school": "rarely",
         "cost_rank": 3,
-        "telehealth_possible": True,
+        "telehealth": "some_programs",
         "steps_note": (
             "People may start in PHP, step down to it from a hospital or residential "
             "stay, or step up to it from IOP. When things are steadier, the usual next "
@@ -667,7 +671,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "monitored",
         "keeps_work_school": "rarely",
         "cost_rank": 4,
-        "telehealth_possible": False,
+        "telehealth": "rarely",
         "steps_note": (
             "People may come to residential care directly, after withdrawal care or a "
             "hospital stay, or stepping up from PHP or IOP. When home life and recovery "
@@ -804,7 +808,7 @@ LEVELS: list[dict[str, Any]] = [
         "medical_care": "managed_24h",
         "keeps_work_school": "rarely",
         "cost_rank": 5,
-        "telehealth_possible": False,
+        "telehealth": "rarely",
         "steps_note": (
             "People usually arrive through an emergency room or a direct admission. "
             "Once stable, they step down to residential care, PHP or IOP, based on a "
@@ -912,11 +916,14 @@ QUESTIONS_TO_ASK = [
     "How long do people usually take part?",
     "Is there an evening track, or can some sessions be done by video?",
     "Do you offer medication for opioid or alcohol use, or work with someone who prescribes it?",
+    "Do you accept people on methadone or buprenorphine, and keep them on it?",
+    "Do you offer contingency management (for stimulants)?",
     "Can you treat mental health conditions, like depression or anxiety, here?",
     "Is the program licensed by the state, or accredited?",
     "Do you take my insurance, and are you in-network? Is there a sliding fee?",
     "How soon can I start, and what help is there while I wait? (Being seen within about "
     "two days is a good sign.)",
+    "What happens if someone returns to use?",
     "How do you decide when someone should move to more or less intensive care?",
     "How are family members involved?",
     "What happens when the program ends, and who helps plan the next step?",

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 # The six areas a clinician weighs, in their public order (as ``content.AREAS``).
 AREAS_ES = {
-    1: "Intoxicación y abstinencia",
+    1: "Intoxicación y síntomas de abstinencia",
     2: "Salud física",
     3: "Salud emocional y mental",
     4: "Disposición para el cambio",
@@ -75,13 +75,17 @@ SERVICES_ES = {
         ),
     },
     "medication-for-addiction": {
-        "name": "Medicamentos para el consumo de opioides o alcohol",
+        "name": "Medicamentos para tratar el consumo de opioides o alcohol",
         "description": (
-            "Hay medicamentos aprobados que pueden reducir las ansias de consumir y bajar el "
-            "riesgo de sobredosis y de recaída. Para el consumo de opioides incluyen la "
-            "buprenorfina, la metadona y la naltrexona; para el consumo de alcohol, la "
-            "naltrexona, el acamprosato y el disulfiram. Algunos programas los recetan; "
-            "otros trabajan con un médico de fuera que los receta."
+            "Los medicamentos aprobados ayudan de distintas maneras. Para el consumo de "
+            "opioides, la metadona y la buprenorfina calman las ansias de consumir y los "
+            "síntomas de abstinencia, y bajan el riesgo de morir por una sobredosis. La "
+            "naltrexona bloquea los efectos de los opioides y puede calmar las ansias de "
+            "consumir. Para el consumo de alcohol, la naltrexona y el acamprosato pueden "
+            "calmar las ansias de beber y ayudar a mantenerse sin beber. El disulfiram no "
+            "calma las ansias: beber mientras se toma hace sentir muy mal, así que ayuda a "
+            "quien quiere dejar de beber por completo. Algunos programas recetan estos "
+            "medicamentos; otros trabajan con un médico de fuera que los receta."
         ),
     },
     "psychiatric-care": {
@@ -106,9 +110,9 @@ SERVICES_ES = {
     "withdrawal-management": {
         "name": "Manejo de la abstinencia (desintoxicación)",
         "description": (
-            "Atención médica que ayuda al cuerpo a pasar la abstinencia de forma segura y "
-            "más cómoda. Por sí sola hace poco para cambiar el consumo a largo plazo, así "
-            "que debe llevar directamente a un tratamiento."
+            "Atención médica que ayuda al cuerpo a pasar los síntomas de abstinencia de forma "
+            "segura y más cómoda. Por sí sola hace poco para cambiar el consumo a largo plazo, "
+            "así que debe llevar directamente a un tratamiento."
         ),
     },
     "peer-support": {
@@ -171,8 +175,8 @@ SERVICES_ES = {
     "physician-care": {
         "name": "Atención diaria de un médico",
         "description": (
-            "Un médico ve a la persona todos los días para manejar una abstinencia grave, "
-            "una enfermedad física o problemas de salud mental. Este es el nivel de "
+            "Un médico ve a la persona todos los días para manejar síntomas de abstinencia "
+            "graves, una enfermedad física o problemas de salud mental. Este es el nivel de "
             "atención médica que se da en un hospital."
         ),
     },
@@ -202,19 +206,18 @@ LEVELS_ES = {
             "familia."
         ),
         "description": (
-            "El tratamiento ambulatorio estándar es el nivel de atención menos intensivo. "
-            "La persona va a un consejero, una clínica o un programa menos de 9 horas por "
-            "semana (menos de 6 en el caso de adolescentes), a menudo solo una o dos "
-            "sesiones.\n\n"
-            "Las sesiones pueden ser individuales, en grupo o de los dos tipos. Muchas "
-            "personas también toman medicamentos para el consumo de opioides o alcohol, "
-            "que se pueden recetar en un consultorio o una clínica.\n\n"
-            "Puede ser un primer paso para alguien con riesgos bajos. También es el "
-            "siguiente paso habitual después del tratamiento ambulatorio intensivo (IOP) u "
-            "otro nivel más intensivo, para que la recuperación continúe.\n\n"
+            "El tratamiento ambulatorio estándar es el nivel de atención menos intensivo. La "
+            "persona va a un consejero, una clínica o un programa menos de 9 horas por semana "
+            "(menos de 6 en el caso de adolescentes), a menudo solo una o dos sesiones.\n\n"
+            "Las sesiones pueden ser individuales, en grupo o de los dos tipos. Muchas personas "
+            "también toman medicamentos para tratar el consumo de opioides o alcohol, que se "
+            "pueden recetar en un consultorio o una clínica.\n\n"
+            "Puede ser un primer paso para alguien con riesgos bajos. También es el siguiente "
+            "paso habitual después del tratamiento ambulatorio intensivo (IOP) u otro nivel más "
+            "intensivo, para que la recuperación continúe.\n\n"
             "El tratamiento ambulatorio a menudo dura varios meses o más. La mayoría de las "
-            "personas necesita unos tres meses de tratamiento, sumando todos los niveles, "
-            "para lograr un progreso real."
+            "personas necesita unos tres meses de tratamiento, sumando todos los niveles, para "
+            "lograr un progreso real."
         ),
         "length_note": "A menudo varios meses, a veces más",
         "schedule_note": "1–2 sesiones por semana, a menudo de una hora cada una",
@@ -231,7 +234,7 @@ LEVELS_ES = {
             "un grupo de 2 horas el jueves, unas 3 horas en total."
         ),
         "criteria": [
-            "Poco o ningún riesgo de una abstinencia difícil",
+            "Poco o ningún riesgo de síntomas de abstinencia difíciles",
             "La salud física está estable, o un médico de cabecera atiende los problemas de salud",
             "La salud mental está estable, o un problema de salud mental ya está en "
             "tratamiento y bajo control",
@@ -240,13 +243,14 @@ LEVELS_ES = {
             "Puede vivir en casa de forma segura, con personas que apoyan su recuperación",
             "Está bajando de nivel desde el IOP o un nivel más intensivo y quiere que su "
             "recuperación continúe",
-            "Abstinencia moderada o grave, o convulsiones o confusión en el pasado al dejar "
-            "el alcohol o los sedantes",
-            "Síntomas de salud mental que están empeorando, o pensamientos activos de suicidio",
+            "Síntomas de abstinencia moderados o graves, o convulsiones o confusión en el pasado "
+            "al dejar el alcohol o los sedantes",
+            "Síntomas de salud mental que están empeorando, o pensamientos de suicidio activos",
             "El consumo sigue empeorando a pesar de las sesiones regulares, o las ansias de "
             "consumir se sienten fuera de control casi todos los días",
             "Un hogar donde otras personas consumen mucho, o donde la persona no está segura",
-            "Tomar, o pensar en empezar, medicamentos para el consumo de opioides o alcohol",
+            "Tomar, o pensar en empezar, medicamentos para tratar el consumo de opioides o "
+            "alcohol",
             "Embarazo: la atención prenatal y la atención de la adicción funcionan mejor "
             "cuando empiezan temprano y se coordinan entre sí",
             "Tener dudas sobre el cambio es común y no es una razón para evitar la atención; "
@@ -262,23 +266,23 @@ LEVELS_ES = {
             "día de 3 a 5 días, mientras la persona vive en casa y sigue con su vida diaria."
         ),
         "description": (
-            "Un tratamiento ambulatorio intensivo, o IOP, ofrece más estructura y apoyo que "
-            "la consejería semanal. Los adultos participan de 9 a 19 horas por semana; los "
-            "adolescentes, 6 horas o más. Muchos programas funcionan unas 3 horas al día, "
-            "de 3 a 5 días por semana, con horarios de día o de noche.\n\n"
-            "Una semana típica combina terapia de grupo, consejería individual, educación "
-            "para la familia y ayuda con necesidades prácticas. Los programas también "
-            "conectan a las personas con medicamentos para el consumo de opioides o "
-            "alcohol, atención de salud mental y grupos de ayuda mutua.\n\n"
-            "Los problemas de salud mental que ocurren al mismo tiempo, como la depresión o "
-            "la ansiedad, son comunes en el IOP y, si están estables, se tratan junto con "
-            "el consumo de sustancias. Para las personas con bajo riesgo de abstinencia, de "
+            "Un tratamiento ambulatorio intensivo, o IOP, ofrece más estructura y apoyo que la "
+            "consejería semanal. Los adultos participan de 9 a 19 horas por semana; los "
+            "adolescentes, 6 horas o más. Muchos programas funcionan unas 3 horas al día, de 3 a "
+            "5 días por semana, con horarios de día o de noche.\n\n"
+            "Una semana típica combina terapia de grupo, consejería individual, educación para la "
+            "familia y ayuda con necesidades prácticas. Los programas también conectan a las "
+            "personas con medicamentos para tratar el consumo de opioides o alcohol, atención de "
+            "salud mental y grupos de ayuda mutua.\n\n"
+            "Los problemas de salud mental que ocurren al mismo tiempo, como la depresión o la "
+            "ansiedad, son comunes en el IOP y, si están estables, se tratan junto con el consumo "
+            "de sustancias. Para las personas con bajo riesgo de síntomas de abstinencia, de "
             "problemas médicos y de salud mental, los resultados son parecidos a los del "
             "tratamiento residencial.\n\n"
             "El IOP cuesta más que el tratamiento ambulatorio estándar y menos que la "
             "hospitalización parcial (PHP), el tratamiento residencial o la hospitalización "
-            "(tratamiento hospitalario). A menudo dura unas 6 a 12 semanas; después, la "
-            "persona baja al tratamiento ambulatorio estándar."
+            "(tratamiento hospitalario). A menudo dura unas 6 a 12 semanas; después, la persona "
+            "baja al tratamiento ambulatorio estándar."
         ),
         "length_note": "Unas 6–12 semanas (lo típico); después se baja de nivel",
         "schedule_note": "Unas 3 horas al día, 3–5 días por semana; horarios de día o de noche",
@@ -299,7 +303,7 @@ LEVELS_ES = {
             "martes, unas 10 horas en total."
         ),
         "criteria": [
-            "Bajo riesgo de abstinencia, o el manejo de la abstinencia ya terminó",
+            "Bajo riesgo de síntomas de abstinencia, o el manejo de la abstinencia ya terminó",
             "Los problemas de salud física, si los hay, están estables y los pueden atender "
             "los médicos de la persona",
             "Los problemas de salud mental, si los hay, están estables; se tratan junto con "
@@ -308,15 +312,15 @@ LEVELS_ES = {
             "de nivel desde el tratamiento residencial o la hospitalización",
             "Puede vivir en casa de forma segura, con personas que apoyan su recuperación",
             "Quiere seguir trabajando, estudiando o cuidando a su familia durante el tratamiento",
-            "Abstinencia que requiere vigilancia médica de cerca, o convulsiones o confusión "
-            "por abstinencia en el pasado",
+            "Síntomas de abstinencia que requieren vigilancia médica de cerca, o convulsiones o "
+            "confusión al dejar de consumir en el pasado",
             "Un problema de salud física que no está estable y requiere atención médica frecuente",
-            "Pensamientos activos de suicidio, o síntomas de salud mental que no están "
-            "estables o empeoran rápido",
+            "Pensamientos de suicidio activos, o síntomas de salud mental que no están estables o "
+            "empeoran rápido",
             "No tiene un lugar seguro donde vivir, o vive en un hogar donde hay mucho consumo "
             "de drogas o alcohol",
-            "Medicamentos para el consumo de opioides o alcohol: pregunte si el programa los "
-            "ofrece o trabaja con alguien que los receta",
+            "Medicamentos para tratar el consumo de opioides o alcohol: pregunte si el programa "
+            "los ofrece o trabaja con alguien que los receta",
             "Embarazo: pregunte cómo trabaja el programa con la atención prenatal",
             "Volver a consumir durante el IOP: es una razón para revisar el plan, y más apoyo "
             "puede ayudar",
@@ -365,8 +369,9 @@ LEVELS_ES = {
             "viernes, unas 30 horas en total, con las noches y los fines de semana en casa."
         ),
         "criteria": [
-            "Bajo riesgo de abstinencia, o una abstinencia leve a moderada que se puede "
-            "vigilar durante el día, con un hogar que apoya a la persona por la noche",
+            "Bajo riesgo de síntomas de abstinencia, o síntomas de abstinencia leves a moderados "
+            "que se pueden vigilar durante el día, con un hogar que apoya a la persona por la "
+            "noche",
             "Problemas de salud que se benefician de controles médicos regulares, pero no de "
             "una estancia en el hospital",
             "Síntomas de salud mental que requieren apoyo diario, sin peligro actual para la "
@@ -375,12 +380,12 @@ LEVELS_ES = {
             "está bajando de nivel después de una hospitalización o un tratamiento "
             "residencial",
             "Tiene un lugar seguro y de apoyo donde dormir por la noche",
-            "Abstinencia grave o complicada, como convulsiones por abstinencia o delirium "
+            "Síntomas de abstinencia graves o complicados, como convulsiones o delirium "
             "tremens (DT) en el pasado",
             "Problemas médicos que requieren personal de enfermería a toda hora o atención en "
             "un hospital",
             "Riesgo activo de suicidio, o peligro de hacerse daño o de hacer daño a otros",
-            "No tiene un lugar seguro adonde ir por las tardes y las noches",
+            "No tiene un lugar seguro donde estar por la noche",
             "Tiempo fuera del trabajo o los estudios: pregunte por la licencia médica y cómo "
             "el programa puede ayudar con ella",
             "Llegar todos los días: pregunte qué tan lejos está el programa y si hay ayuda "
@@ -397,21 +402,19 @@ LEVELS_ES = {
             "semanas o meses según su progreso."
         ),
         "description": (
-            "En el tratamiento residencial, la persona vive en el programa. Los días siguen "
-            "una rutina fija de terapia, grupos, comidas y actividades, con personal "
-            "presente de día y de noche.\n\n"
-            "Los programas van desde una atención con manejo clínico, con consejeros y "
-            "personal a toda hora, hasta una atención con supervisión médica y enfermería "
-            "las 24 horas. Algunos programas también ofrecen manejo de la abstinencia "
-            "(desintoxicación).\n\n"
-            "El tratamiento residencial puede ayudar cuando el hogar no es un lugar seguro "
-            "para la recuperación, o cuando el consumo continúa a pesar de un fuerte apoyo "
-            "ambulatorio. Para las personas con bajo riesgo de abstinencia, de problemas "
-            "médicos y de salud mental, y con un hogar que las apoya, el tratamiento "
+            "En el tratamiento residencial, la persona vive en el programa. Los días siguen una "
+            "rutina fija de terapia, grupos, comidas y actividades, con personal presente de día "
+            "y de noche.\n\n"
+            "Los programas van desde una atención con manejo clínico, con consejeros y personal a "
+            "toda hora, hasta una atención con supervisión médica y enfermería las 24 horas. "
+            "Algunos programas también ofrecen manejo de la abstinencia (desintoxicación).\n\n"
+            "El tratamiento residencial puede ayudar cuando el hogar no es un lugar seguro para "
+            "la recuperación, o cuando el consumo continúa a pesar de un fuerte apoyo "
+            "ambulatorio. Para las personas con bajo riesgo de síntomas de abstinencia, de "
+            "problemas médicos y de salud mental, y con un hogar que las apoya, el tratamiento "
             "ambulatorio intensivo (IOP) a menudo funciona casi igual de bien.\n\n"
-            "La duración depende del progreso, que se revisa con nuevas evaluaciones "
-            "periódicas. El siguiente paso habitual es la hospitalización parcial (PHP) o "
-            "el IOP."
+            "La duración depende del progreso, que se revisa con nuevas evaluaciones periódicas. "
+            "El siguiente paso habitual es la hospitalización parcial (PHP) o el IOP."
         ),
         "length_note": "De semanas a meses, según nuevas evaluaciones",
         "schedule_note": "Estructura diaria, 7 días por semana, viviendo en el programa",
@@ -434,22 +437,22 @@ LEVELS_ES = {
             "porque otras personas consumen en casa o no hay una vivienda estable",
             "Vuelve a consumir una y otra vez entre sesiones, incluso con apoyo ambulatorio "
             "diario",
-            "Abstinencia moderada sin un lugar seguro en casa para pasarla, en un programa "
-            "que ofrece manejo de la abstinencia",
+            "Síntomas de abstinencia moderados sin un lugar seguro en casa para pasarlos, en un "
+            "programa que ofrece manejo de la abstinencia",
             "Problemas de salud mental que se benefician de una estructura las 24 horas, pero "
             "que no requieren un hospital",
             "La salud física está estable, o la puede vigilar personal de enfermería en un "
             "programa con supervisión médica",
-            "Abstinencia grave o complicada que requiere atención en un hospital",
+            "Síntomas de abstinencia graves o complicados que requieren atención en un hospital",
             "Un problema médico que no está estable y requiere la atención de un médico "
             "todos los días",
             "Una emergencia de salud mental, como un riesgo activo de suicidio con un plan",
-            "Tiene un hogar seguro y de apoyo, y bajo riesgo de abstinencia, médico y de "
-            "salud mental; el IOP puede funcionar igual de bien y permite seguir con la vida "
-            "diaria",
+            "Tiene un hogar seguro y de apoyo, y bajo riesgo de síntomas de abstinencia, de "
+            "problemas médicos y de salud mental; el IOP puede funcionar igual de bien y permite "
+            "seguir con la vida diaria",
             "La motivación que siente la persona no decide por sí sola el nivel; lo decide "
             "el área de mayor riesgo",
-            "Medicamentos para el consumo de opioides o alcohol: pregunte si se pueden "
+            "Medicamentos para tratar el consumo de opioides o alcohol: pregunte si se pueden "
             "empezar o continuar durante la estancia",
             "Hijos, trabajo o cuentas en casa: pregunte por las visitas de la familia y por "
             "ayuda para planear el tiempo fuera",
@@ -459,22 +462,21 @@ LEVELS_ES = {
         "name": "Hospitalización (tratamiento hospitalario)",
         "short_name": "Hospitalización",
         "summary": (
-            "Atención en el hospital por poco tiempo, con un médico todos los días y "
-            "personal de enfermería a toda hora, para problemas graves de abstinencia, "
-            "médicos o de salud mental."
+            "Atención en el hospital por poco tiempo, con un médico todos los días y personal de "
+            "enfermería a toda hora, para síntomas de abstinencia graves, o problemas médicos o "
+            "de salud mental graves."
         ),
         "description": (
             "Este es el nivel de atención más intensivo. Se da en un hospital, con atención "
             "diaria de un médico y personal de enfermería a toda hora.\n\n"
-            "Es para problemas graves que no se pueden manejar de forma segura en otro "
-            "lugar, como una abstinencia grave o complicada, una enfermedad que no está "
+            "Es para problemas graves que no se pueden manejar de forma segura en otro lugar, "
+            "como síntomas de abstinencia graves o complicados, una enfermedad que no está "
             "estable o una crisis de salud mental.\n\n"
-            "Una estancia en el hospital por lo general dura días, hasta que la persona "
-            "está estable. Es un punto de partida, no todo el tratamiento.\n\n"
-            "Antes del alta, el equipo debe ayudar a organizar el siguiente nivel de "
-            "atención, como el tratamiento residencial, la hospitalización parcial (PHP) o "
-            "el tratamiento ambulatorio intensivo (IOP), para que la atención no se "
-            "interrumpa."
+            "Una estancia en el hospital por lo general dura días, hasta que la persona está "
+            "estable. Es un punto de partida, no todo el tratamiento.\n\n"
+            "Antes del alta, el equipo debe ayudar a organizar el siguiente nivel de atención, "
+            "como el tratamiento residencial, la hospitalización parcial (PHP) o el tratamiento "
+            "ambulatorio intensivo (IOP), para que la atención no se interrumpa."
         ),
         "length_note": "Días, hasta que la persona esté estable",
         "schedule_note": "Atención hospitalaria a toda hora, 7 días por semana",
@@ -492,22 +494,22 @@ LEVELS_ES = {
             "días."
         ),
         "criteria": [
-            "Abstinencia grave o complicada, como convulsiones por abstinencia o delirium "
+            "Síntomas de abstinencia graves o complicados, como convulsiones o delirium "
             "tremens (DT) en el pasado",
             "Problemas graves de salud física que requieren la atención de un médico todos "
             "los días",
-            "Embarazo con complicaciones relacionadas con el consumo de sustancias o la "
-            "abstinencia",
+            "Embarazo con complicaciones relacionadas con el consumo de sustancias o los síntomas "
+            "de abstinencia",
             "Problemas de salud mental que no están estables y requieren atención a nivel "
             "hospitalario",
-            "Abstinencia que no ha mejorado con una atención menos intensiva",
-            "Abstinencia leve o ninguna, junto con una salud física estable",
+            "Síntomas de abstinencia que no han mejorado con una atención menos intensiva",
+            "Síntomas de abstinencia leves o ninguno, junto con una salud física estable",
             "La salud mental está lo bastante estable para recibir atención fuera de un hospital",
-            "Solo un alto riesgo de recaída, sin peligro médico, de abstinencia o de salud "
-            "mental; el tratamiento residencial puede ser más adecuado",
+            "Solo un alto riesgo de recaída, sin peligro por síntomas de abstinencia, problemas "
+            "médicos o de salud mental; el tratamiento residencial puede ser más adecuado",
             "Buscar una estancia larga para enfocarse en la recuperación; una estancia en el "
             "hospital es corta y la atención continúa en otro nivel",
-            "Señales de convulsiones, confusión o alucinaciones durante la abstinencia: llame "
+            "Señales de convulsiones, confusión o alucinaciones al dejar de consumir: llame "
             "al [[emergency]] en lugar de esperar un ingreso",
             "El siguiente paso: el manejo de la abstinencia funciona mejor cuando lleva "
             "directamente a un tratamiento continuo, así que planéelo antes del alta",
@@ -526,13 +528,16 @@ QUESTIONS_TO_ASK_ES = [
     "¿Cuántas horas por semana dura el programa, y qué días y a qué horas?",
     "¿Cuánto tiempo suelen participar las personas?",
     "¿Hay un horario de noche, o se pueden hacer algunas sesiones por video?",
-    "¿Ofrecen medicamentos para el consumo de opioides o alcohol, o trabajan con alguien "
-    "que los receta?",
+    "¿Ofrecen medicamentos para tratar el consumo de opioides o alcohol, o trabajan con "
+    "alguien que los receta?",
+    "¿Aceptan a personas que toman metadona o buprenorfina, y les dejan seguir tomándola?",
+    "¿Ofrecen manejo de contingencias (para el consumo de estimulantes)?",
     "¿Pueden tratar aquí problemas de salud mental, como la depresión o la ansiedad?",
     "¿El programa tiene licencia del estado o está acreditado?",
     "¿Aceptan mi seguro y están dentro de la red? ¿Tienen una tarifa según los ingresos?",
     "¿Qué tan pronto puedo empezar, y qué ayuda hay mientras espero? (Recibir atención en "
     "unos dos días es una buena señal.)",
+    "¿Qué pasa si alguien vuelve a consumir?",
     "¿Cómo deciden cuándo alguien debe pasar a una atención más intensiva o menos intensiva?",
     "¿Cómo participan los familiares?",
     "¿Qué pasa cuando termina el programa, y quién ayuda a planear el siguiente paso?",
@@ -546,46 +551,49 @@ QUESTIONS_TO_ASK_ES = [
 WITHDRAWAL_MANAGEMENT_ES = {
     "title": "Manejo de la abstinencia (desintoxicación)",
     "intro": (
-        "El manejo de la abstinencia, que a menudo se llama desintoxicación, no es un "
-        "tratamiento por sí solo. Ayuda al cuerpo a pasar la abstinencia de forma segura y "
-        "más cómoda, pero por sí solo hace poco para cambiar el consumo a largo plazo. "
-        "Funciona mejor cuando lleva directamente a un tratamiento, en un nivel de atención "
-        "adecuado para la persona. El manejo de la abstinencia se ofrece con distintas "
-        "intensidades, según lo difícil que pueda ser la abstinencia."
+        "El manejo de la abstinencia, que a menudo se llama desintoxicación, no es un tratamiento "
+        "por sí solo. Ayuda al cuerpo a pasar los síntomas de abstinencia de forma segura y más "
+        "cómoda, pero por sí solo hace poco para cambiar el consumo a largo plazo. Funciona mejor "
+        "cuando lleva directamente a un tratamiento, en un nivel de atención adecuado para la "
+        "persona. El manejo de la abstinencia se ofrece con distintas intensidades, según lo "
+        "fuertes que puedan ser los síntomas de abstinencia."
     ),
     "intensities": [
         {
             "name": "Manejo ambulatorio de la abstinencia",
-            "who": "Abstinencia leve",
+            "who": "Síntomas de abstinencia leves",
             "where": "Visitas a una clínica o al consultorio de un médico; la persona vive en "
             "casa",
         },
         {
             "name": "Manejo ambulatorio de la abstinencia con vigilancia durante todo el día",
-            "who": "Abstinencia moderada, con un hogar que apoya a la persona por la noche",
+            "who": (
+                "Síntomas de abstinencia moderados, con un hogar que apoya a la persona "
+                "por la noche"
+            ),
             "where": "Un programa de día o una clínica que vigila a la persona durante el día",
         },
         {
             "name": "Manejo residencial de la abstinencia",
-            "who": "Abstinencia moderada, sin un lugar seguro en casa para pasarla",
+            "who": "Síntomas de abstinencia moderados, sin un lugar seguro en casa para pasarlos",
             "where": "Un programa residencial, con personal a toda hora",
         },
         {
             "name": "Manejo hospitalario de la abstinencia (con vigilancia o manejo médico)",
-            "who": "Abstinencia grave o complicada",
+            "who": "Síntomas de abstinencia graves o complicados",
             "where": "Una unidad de hospitalización o un hospital, con personal de enfermería "
             "y médicos disponibles",
         },
     ],
     "warnings": [
-        "Nunca deje de consumir alcohol o benzodiacepinas (como Xanax o Valium) de golpe "
-        "después de un consumo fuerte y diario sin consejo médico. Las convulsiones por "
-        "abstinencia pueden poner en peligro la vida.",
+        "Nunca deje de consumir alcohol o benzodiacepinas (como Xanax o Valium) de golpe después "
+        "de un consumo fuerte y diario sin consejo médico. Los síntomas de abstinencia pueden "
+        "incluir convulsiones, que ponen en peligro la vida.",
         "Mezclar opioides con benzodiacepinas o alcohol aumenta el riesgo de sobredosis.",
         "¿Está embarazada y consume opioides? Busque pronto atención prenatal y atención "
         "para la adicción, y no deje los opioides de golpe.",
-        "Llame al [[emergency]] si hay convulsiones, confusión, alucinaciones o temblores "
-        "fuertes durante la abstinencia.",
+        "Llame al [[emergency]] si hay convulsiones, confusión, alucinaciones o temblores fuertes "
+        "durante los síntomas de abstinencia.",
         "Con el alcohol, las convulsiones pueden aparecer en los 2 días después del último "
         "trago, más o menos, y la confusión grave (delirium tremens) alrededor de 2 a 3 "
         "días después.",
@@ -620,8 +628,8 @@ SOURCES_ES = [
         "name": "Aviso de SAMHSA sobre el tratamiento ambulatorio intensivo (2021)",
         "note": (
             "Actualización de la TIP 47. Informa que, para las personas con bajo riesgo de "
-            "abstinencia, de problemas médicos y de salud mental, los resultados del IOP "
-            "son parecidos a los del tratamiento residencial."
+            "síntomas de abstinencia, de problemas médicos y de salud mental, los resultados del "
+            "IOP son parecidos a los del tratamiento residencial."
         ),
     },
     {
@@ -659,9 +667,9 @@ SOURCES_ES = [
     {
         "name": "Comunicado de seguridad de la FDA sobre las benzodiacepinas (2020)",
         "note": (
-            "Advertencia en recuadro sobre el abuso, la dependencia y la abstinencia, "
-            "incluido el riesgo de una abstinencia que pone en peligro la vida cuando estos "
-            "medicamentos se dejan de golpe (fda.gov)."
+            "Advertencia en recuadro sobre el abuso, la dependencia y los síntomas de "
+            "abstinencia, incluido el riesgo de síntomas de abstinencia que ponen en peligro la "
+            "vida cuando estos medicamentos se dejan de golpe (fda.gov)."
         ),
     },
 ]
@@ -677,8 +685,8 @@ FACTS_ES = {
         "los niveles, para lograr un progreso real (NIDA)."
     ),
     "iop_vs_residential": (
-        "Para las personas con bajo riesgo de abstinencia, de problemas médicos y de salud "
-        "mental, los resultados del tratamiento ambulatorio intensivo (IOP) son parecidos a "
+        "Para las personas con bajo riesgo de síntomas de abstinencia, de problemas médicos y de "
+        "salud mental, los resultados del tratamiento ambulatorio intensivo (IOP) son parecidos a "
         "los del tratamiento residencial (SAMHSA, 2021)."
     ),
     "telehealth": (
@@ -716,7 +724,7 @@ FACTS_ES = {
         "atención menos intensivo que puede mantener a la persona segura."
     ),
     "detox_not_treatment": (
-        "El manejo de la abstinencia (desintoxicación) ayuda al cuerpo a pasar la "
+        "El manejo de la abstinencia (desintoxicación) ayuda al cuerpo a pasar los síntomas de "
         "abstinencia de forma segura, pero no es un tratamiento por sí solo. Debe llevar "
         "directamente a un tratamiento."
     ),

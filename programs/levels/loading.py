@@ -21,6 +21,14 @@ def _known_fields(model: Any, values: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in values.items() if k in names and k not in {"slug", "services"}}
 
 
+def _level_fields(model: Any, values: dict[str, Any]) -> dict[str, Any]:
+    fields = _known_fields(model, values)
+    # Before migration 0021 a level's telehealth was a yes or a no (0002 loads with that model).
+    if "telehealth_possible" in _field_names(model):
+        fields["telehealth_possible"] = values["telehealth"] != "rarely"
+    return fields
+
+
 def _spanish_fields(model: Any, values: dict[str, Any]) -> dict[str, Any]:
     """`<field>_es` values from a Spanish record, for the fields the model has."""
     names = _field_names(model)
@@ -55,7 +63,7 @@ def sync_content(level_model: Any, service_model: Any, criterion_model: Any) -> 
     criteria_count = 0
     with_spanish = "text_es" in _field_names(criterion_model)
     for item in content.LEVELS:
-        defaults = _known_fields(level_model, item)
+        defaults = _level_fields(level_model, item)
         defaults |= _spanish_fields(level_model, content_es.LEVELS_ES.get(item["slug"], {}))
         level, _ = level_model.objects.update_or_create(slug=item["slug"], defaults=defaults)
         level.services.set([services[slug] for slug in item["services"]])
@@ -114,3 +122,65 @@ def fill_spanish(level_model: Any, service_model: Any, criterion_model: Any) -> 
                 if criterion is not None:
                     fill(criterion, {"text": text}, {"text": text_es})
     return filled
+
+
+def shipped_texts() -> dict[str, str]:
+    """Every text field the content ships, keyed "service|slug|field", "level|slug|field" or
+    "criterion|slug|order|field" (Spanish fields end in ``_es``)."""
+    texts: dict[str, str] = {}
+    for item in content.SERVICES:
+        service_es = content_es.SERVICES_ES.get(item["slug"], {})
+        for field in ("name", "description"):
+            texts[f"service|{item['slug']}|{field}"] = item[field]
+            if field in service_es:
+                texts[f"service|{item['slug']}|{field}{SPANISH_SUFFIX}"] = service_es[field]
+    for item in content.LEVELS:
+        spanish = content_es.LEVELS_ES.get(item["slug"], {})
+        for field, value in item.items():
+            if isinstance(value, str) and field != "slug":
+                texts[f"level|{item['slug']}|{field}"] = value
+            value_es = spanish.get(field)
+            if isinstance(value_es, str):
+                texts[f"level|{item['slug']}|{field}{SPANISH_SUFFIX}"] = value_es
+        translations = _spanish_criteria(item["slug"], len(item["criteria"]))
+        for order, (_kind, _area, text) in enumerate(item["criteria"], start=1):
+            texts[f"criterion|{item['slug']}|{order}|text"] = text
+            if translations:
+                texts[f"criterion|{item['slug']}|{order}|text{SPANISH_SUFFIX}"] = translations[
+                    order - 1
+                ]
+    return texts
+
+
+def refresh_unedited(
+    level_model: Any, service_model: Any, criterion_model: Any, previous: dict[str, str]
+) -> int:
+    """Bring fields that still hold an earlier release's text (`previous`, keyed as
+    `shipped_texts`) up to today's shipped text; return how many fields changed.
+
+    For content corrections in a data migration: a field an editor changed in the admin no
+    longer equals the old text and is left alone.
+    """
+    current = shipped_texts()
+    changed = 0
+
+    def refresh(obj: Any, prefix: str) -> None:
+        nonlocal changed
+        fields = []
+        for field in _field_names(type(obj)):
+            key = f"{prefix}|{field}"
+            old, new = previous.get(key), current.get(key)
+            if old is not None and new is not None and old != new and getattr(obj, field) == old:
+                setattr(obj, field, new)
+                fields.append(field)
+        if fields:
+            obj.save(update_fields=fields)
+            changed += len(fields)
+
+    for service in service_model.objects.all():
+        refresh(service, f"service|{service.slug}")
+    for level in level_model.objects.all():
+        refresh(level, f"level|{level.slug}")
+        for criterion in criterion_model.objects.filter(level=level):
+            refresh(criterion, f"criterion|{level.slug}|{criterion.order}")
+    return changed

@@ -63,6 +63,14 @@ class KeepsWorkSchool(models.TextChoices):
     RARELY = "rarely", _("Rarely")
 
 
+class Telehealth(models.TextChoices):
+    """How often programs at a level offer their sessions by video."""
+
+    OFTEN = "often", _("Often available")
+    SOME_PROGRAMS = "some_programs", _("In some programs; most care is in person")
+    RARELY = "rarely", _("Usually not")
+
+
 class TreatmentLevelQuerySet(models.QuerySet):
     def with_details(self) -> TreatmentLevelQuerySet:
         """Levels with their services and criteria loaded in constant queries."""
@@ -121,7 +129,13 @@ class TreatmentLevel(TranslatedFieldsMixin, models.Model):
     cost_rank = models.PositiveSmallIntegerField(
         "relative cost rank", unique=True, help_text="1 is the least costly level."
     )
-    telehealth_possible = models.BooleanField()
+    telehealth = models.CharField(
+        "online (telehealth)",
+        max_length=20,
+        choices=Telehealth,
+        help_text="How often programs at this level offer sessions by video. The level's "
+        "description should say the same.",
+    )
     typical_week = models.JSONField(
         default=list,
         blank=True,

@@ -53,7 +53,7 @@ LEVEL_NAMES_ES: dict[str, str] = {
 }
 
 AREA_NAMES_ES: dict[int, str] = {
-    1: "Intoxicación y abstinencia",
+    1: "Intoxicación y síntomas de abstinencia",
     2: "Salud física",
     3: "Salud emocional y mental",
     4: "Disposición para el cambio",
@@ -120,7 +120,7 @@ FLAG_TEXT_ES: dict[str, str] = {
         "consejo médico."
     ),
     "safety_plan": (
-        "Se mencionaron pensamientos de hacerse daño o de suicidio. Un plan de seguridad, "
+        "Se mencionaron pensamientos de suicidio o de hacerse daño. Un plan de seguridad, "
         "hecho con un profesional de la salud, ayuda en los momentos difíciles. La "
         + LINE_988_ES
         + " atiende las 24 horas, los 7 días de la semana."
@@ -225,7 +225,7 @@ WHY_ES: dict[str, str] = {
     "monitored_withdrawal": "porque el manejo de la abstinencia con vigilancia durante todo "
     "el día puede ayudar",
     "day_program": "porque un programa de día significa volver a casa cada noche",
-    "risks": "por los riesgos de abstinencia o de salud que se mencionaron",
+    "risks": "por los riesgos de síntomas de abstinencia o de salud que se mencionaron",
     "hours_fit": "{mild}, y las horas disponibles encajan con ese nivel",
 }
 
@@ -234,10 +234,12 @@ TEXT_ES: dict[str, dict[str, str]] = {
     "severe_sedative": _pair(
         "Usted ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
         "consumir, y consume {sedatives} {often}. Sus respuestas sugieren la hospitalización "
-        "(tratamiento hospitalario), donde los médicos manejan la abstinencia de forma segura.",
+        "(tratamiento hospitalario), donde los médicos manejan los síntomas de abstinencia de "
+        "forma segura.",
         "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
         "consumir, y consume {sedatives} {often}. Sus respuestas sugieren la hospitalización "
-        "(tratamiento hospitalario), donde los médicos manejan la abstinencia de forma segura.",
+        "(tratamiento hospitalario), donde los médicos manejan los síntomas de abstinencia de "
+        "forma segura.",
     ),
     "severe_other": _pair(
         "Usted ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
@@ -266,31 +268,31 @@ TEXT_ES: dict[str, dict[str, str]] = {
     ),
     "moderate_pregnant_opioids": _pair(
         "Sus síntomas de abstinencia han sido moderados. En el embarazo se recomiendan los "
-        "medicamentos (buprenorfina o metadona) en lugar de pasar por la abstinencia de "
-        "opioides. Sus respuestas sugieren al menos un tratamiento ambulatorio intensivo "
-        "(IOP), con medicamentos y atención prenatal.",
+        "medicamentos (buprenorfina o metadona) en lugar de dejar los opioides y pasar por los "
+        "síntomas de abstinencia. Sus respuestas sugieren al menos un tratamiento ambulatorio "
+        "intensivo (IOP), con medicamentos y atención prenatal.",
         "Los síntomas de abstinencia de la persona han sido moderados. En el embarazo se "
-        "recomiendan los medicamentos (buprenorfina o metadona) en lugar de pasar por la "
-        "abstinencia de opioides. Sus respuestas sugieren al menos un tratamiento "
+        "recomiendan los medicamentos (buprenorfina o metadona) en lugar de dejar los opioides y "
+        "pasar por los síntomas de abstinencia. Sus respuestas sugieren al menos un tratamiento "
         "ambulatorio intensivo (IOP), con medicamentos y atención prenatal.",
     ),
     "mild_pregnant_opioids": _pair(
         "Sus síntomas de abstinencia han sido leves. En el embarazo se recomiendan los "
-        "medicamentos (buprenorfina o metadona) en lugar de pasar por la abstinencia de "
-        "opioides.",
-        "Los síntomas de abstinencia de la persona han sido leves. En el embarazo se "
-        "recomiendan los medicamentos (buprenorfina o metadona) en lugar de pasar por la "
-        "abstinencia de opioides.",
+        "medicamentos (buprenorfina o metadona) en lugar de dejar los opioides y pasar por los "
+        "síntomas de abstinencia.",
+        "Los síntomas de abstinencia de la persona han sido leves. En el embarazo se recomiendan "
+        "los medicamentos (buprenorfina o metadona) en lugar de dejar los opioides y pasar por "
+        "los síntomas de abstinencia.",
     ),
     "severe_pregnant_opioids": _pair(
         "Usted ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
-        "consumir. En el embarazo, pasar por la abstinencia no es el plan para el consumo de "
-        "opioides: sus respuestas sugieren atención las 24 horas, donde se pueden empezar "
-        "medicamentos (buprenorfina o metadona) de forma segura.",
-        "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar "
-        "de consumir. En el embarazo, pasar por la abstinencia no es el plan para el consumo "
-        "de opioides: sus respuestas sugieren atención las 24 horas, donde se pueden empezar "
-        "medicamentos (buprenorfina o metadona) de forma segura.",
+        "consumir. En el embarazo, pasar por los síntomas de abstinencia no es el plan para el "
+        "consumo de opioides: sus respuestas sugieren atención las 24 horas, donde se pueden "
+        "empezar medicamentos (buprenorfina o metadona) de forma segura.",
+        "La persona ha tenido convulsiones, alucinaciones o delirium tremens (DT) al dejar de "
+        "consumir. En el embarazo, pasar por los síntomas de abstinencia no es el plan para el "
+        "consumo de opioides: sus respuestas sugieren atención las 24 horas, donde se pueden "
+        "empezar medicamentos (buprenorfina o metadona) de forma segura.",
     ),
     "never_stopped": _pair(
         "Usted nunca ha dejado ni reducido el consumo, y consume {sedatives} {often}. Antes "
@@ -302,26 +304,26 @@ TEXT_ES: dict[str, dict[str, str]] = {
     ),
     "sedatives_together": _pair(
         "Usted consume alcohol y benzodiacepinas, y sus síntomas de abstinencia han sido "
-        "moderados o más fuertes. La abstinencia de los dos juntos puede ser peligrosa. Sus "
-        "respuestas sugieren manejo de los síntomas de abstinencia con médicos y personal de "
-        "enfermería, y al menos tratamiento residencial.",
-        "La persona consume alcohol y benzodiacepinas, y sus síntomas de abstinencia han "
-        "sido moderados o más fuertes. La abstinencia de los dos juntos puede ser peligrosa. "
-        "Sus respuestas sugieren manejo de los síntomas de abstinencia con médicos y "
+        "moderados o más fuertes. Los síntomas de abstinencia de los dos juntos pueden ser "
+        "peligrosos. Sus respuestas sugieren manejo de los síntomas de abstinencia con médicos y "
+        "personal de enfermería, y al menos tratamiento residencial.",
+        "La persona consume alcohol y benzodiacepinas, y sus síntomas de abstinencia han sido "
+        "moderados o más fuertes. Los síntomas de abstinencia de los dos juntos pueden ser "
+        "peligrosos. Sus respuestas sugieren manejo de los síntomas de abstinencia con médicos y "
         "personal de enfermería, y al menos tratamiento residencial.",
     ),
     "mild": _pair(
-        "Su abstinencia ha sido leve. Por lo general se puede revisar en las visitas de "
-        "tratamiento ambulatorio.",
-        "La abstinencia de la persona ha sido leve. Por lo general se puede revisar en las "
+        "Sus síntomas de abstinencia han sido leves. Por lo general se pueden revisar en las "
         "visitas de tratamiento ambulatorio.",
+        "Los síntomas de abstinencia de la persona han sido leves. Por lo general se pueden "
+        "revisar en las visitas de tratamiento ambulatorio.",
     ),
     "no_sudden_stop": _pair(
-        "Usted no debe dejar de consumir {sedatives} de golpe sin consejo médico. Después de "
-        "un consumo regular, las convulsiones por abstinencia pueden poner en peligro la "
-        "vida.",
-        "La persona no debe dejar de consumir {sedatives} de golpe sin consejo médico. "
-        "Después de un consumo regular, las convulsiones por abstinencia pueden poner en "
+        "Usted no debe dejar de consumir {sedatives} de golpe sin consejo médico. Después de un "
+        "consumo regular, los síntomas de abstinencia pueden incluir convulsiones que ponen en "
+        "peligro la vida.",
+        "La persona no debe dejar de consumir {sedatives} de golpe sin consejo médico. Después de "
+        "un consumo regular, los síntomas de abstinencia pueden incluir convulsiones que ponen en "
         "peligro la vida.",
     ),
     "mixing": _pair(
@@ -331,10 +333,10 @@ TEXT_ES: dict[str, dict[str, str]] = {
         "persona. Tenga naloxona (Narcan) a mano.",
     ),
     "unstable_severe": _pair(
-        "Usted tiene un problema de salud que no está estable y ha tenido una abstinencia "
-        "grave antes. Sus respuestas sugieren la hospitalización (tratamiento hospitalario).",
-        "La persona tiene un problema de salud que no está estable y ha tenido una "
-        "abstinencia grave antes. Sus respuestas sugieren la hospitalización (tratamiento "
+        "Usted tiene un problema de salud que no está estable y ha tenido síntomas de abstinencia "
+        "graves antes. Sus respuestas sugieren la hospitalización (tratamiento hospitalario).",
+        "La persona tiene un problema de salud que no está estable y ha tenido síntomas de "
+        "abstinencia graves antes. Sus respuestas sugieren la hospitalización (tratamiento "
         "hospitalario).",
     ),
     "unstable": _pair(
@@ -359,23 +361,23 @@ TEXT_ES: dict[str, dict[str, str]] = {
     ),
     "pregnant_opioids": _pair(
         "Como usted consume opioides durante el embarazo, los medicamentos (buprenorfina o "
-        "metadona) son el tratamiento recomendado, en lugar de dejarlos pasando por la "
-        "abstinencia. Hable en pocos días con un profesional de atención prenatal o de "
+        "metadona) son el tratamiento recomendado, en lugar de dejarlos y pasar por los síntomas "
+        "de abstinencia. Hable en pocos días con un profesional de atención prenatal o de "
         "adicciones, por su seguridad y la del bebé.",
-        "Como la persona consume opioides durante el embarazo, los medicamentos "
-        "(buprenorfina o metadona) son el tratamiento recomendado, en lugar de dejarlos "
-        "pasando por la abstinencia. La persona debe hablar en pocos días con un profesional "
-        "de atención prenatal o de adicciones, por su seguridad y la del bebé.",
+        "Como la persona consume opioides durante el embarazo, los medicamentos (buprenorfina o "
+        "metadona) son el tratamiento recomendado, en lugar de dejarlos y pasar por los síntomas "
+        "de abstinencia. La persona debe hablar en pocos días con un profesional de atención "
+        "prenatal o de adicciones, por su seguridad y la del bebé.",
     ),
     "pregnant_withdrawal": _pair(
-        "Usted está embarazada, y sus síntomas de abstinencia de {sedatives} han sido "
-        "moderados o más fuertes. En el embarazo, esta abstinencia es más segura en un "
-        "hospital o una unidad de internación, nunca en casa. Sus respuestas sugieren al "
-        "menos tratamiento residencial.",
+        "Usted está embarazada, y sus síntomas de abstinencia de {sedatives} han sido moderados o "
+        "más fuertes. En el embarazo, es más seguro pasar estos síntomas de abstinencia en un "
+        "hospital o una unidad de internación, nunca en casa. Sus respuestas sugieren al menos "
+        "tratamiento residencial.",
         "La persona está embarazada, y sus síntomas de abstinencia de {sedatives} han sido "
-        "moderados o más fuertes. En el embarazo, esta abstinencia es más segura en un "
-        "hospital o una unidad de internación, nunca en casa. Sus respuestas sugieren al "
-        "menos tratamiento residencial.",
+        "moderados o más fuertes. En el embarazo, es más seguro pasar estos síntomas de "
+        "abstinencia en un hospital o una unidad de internación, nunca en casa. Sus respuestas "
+        "sugieren al menos tratamiento residencial.",
     ),
     "mood_severe": _pair(
         "A veces su estado de ánimo le impide cuidarse o mantenerse a salvo. Sus respuestas "
@@ -486,12 +488,12 @@ TEXT_ES: dict[str, dict[str, str]] = {
     "outpatient": _pair(
         "Sus respuestas sugieren que el tratamiento ambulatorio estándar puede ser suficiente "
         "para empezar: usted puede dejar de consumir cuando así lo decide, su hogar apoya su "
-        "recuperación, y sus respuestas no mencionan una abstinencia grave, un problema de "
-        "salud que no está estable ni una crisis de salud mental.",
-        "Sus respuestas sugieren que el tratamiento ambulatorio estándar puede ser "
-        "suficiente para empezar: la persona puede dejar de consumir cuando así lo decide, "
-        "su hogar apoya su recuperación, y sus respuestas no mencionan una abstinencia "
-        "grave, un problema de salud que no está estable ni una crisis de salud mental.",
+        "recuperación, y sus respuestas no mencionan síntomas de abstinencia graves, un problema "
+        "de salud que no está estable ni una crisis de salud mental.",
+        "Sus respuestas sugieren que el tratamiento ambulatorio estándar puede ser suficiente "
+        "para empezar: la persona puede dejar de consumir cuando así lo decide, su hogar apoya su "
+        "recuperación, y sus respuestas no mencionan síntomas de abstinencia graves, un problema "
+        "de salud que no está estable ni una crisis de salud mental.",
     ),
     # Notes give practical advice to the reader, so most read the same for both.
     "note_also": _same(
@@ -580,14 +582,14 @@ CRISIS_ES: dict[str, tuple[str, str, str, str]] = {
     ),
     "withdrawal_emergency": (
         "[[emergency]]",
-        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante la "
-        "abstinencia son una emergencia. Llame al [[emergency]] ahora, o pídale a alguien cerca "
-        "que llame.",
-        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
-        "la abstinencia son una emergencia. Llame al [[emergency]] ahora y quédese con la persona "
+        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes al dejar "
+        "de consumir son una emergencia. Llame al [[emergency]] ahora, o pídale a alguien "
+        "cerca que llame.",
+        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes al dejar "
+        "de consumir son una emergencia. Llame al [[emergency]] ahora y quédese con la persona "
         "hasta que llegue la ayuda.",
-        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes durante "
-        "la abstinencia son una emergencia. Llame al [[emergency]] ahora y quédese con la persona "
+        "Las convulsiones, la confusión, las alucinaciones o los temblores fuertes al dejar "
+        "de consumir son una emergencia. Llame al [[emergency]] ahora y quédese con la persona "
         "hasta que llegue la ayuda.",
     ),
     "harm_others": (

@@ -142,7 +142,7 @@ def test_every_example_reads_in_spanish_on_spanish_pages(client):
     assert not Program.objects.filter(description_es="").exists()
     program = Program.objects.get(name="Riverside Evening IOP")
     spanish = client.get(f"/es/programs/{program.slug}/").content.decode()
-    assert "Tres tardes por semana" in spanish
+    assert "Tres noches por semana" in spanish
     assert "Three evenings a week" not in spanish
     english = client.get(f"/programs/{program.slug}/").content.decode()
     assert "Three evenings a week" in english

@@ -31,7 +31,7 @@ def make_level(**overrides: Any) -> TreatmentLevel:
         "supervision_24h": False,
         "medical_care": "by_referral",
         "keeps_work_school": "usually",
-        "telehealth_possible": True,
+        "telehealth": "often",
         "steps_note": "Steps.",
         "typical_week": [1, 0, 0, 1, 0, 0, 0],
         "order": n,

@@ -137,7 +137,7 @@ def test_glossary_terms():
         "Manejo de la abstinencia (desintoxicación)"
     )
     assert services["medication-for-addiction"]["name"] == (
-        "Medicamentos para el consumo de opioides o alcohol"
+        "Medicamentos para tratar el consumo de opioides o alcohol"
     )
     assert "grupos de ayuda mutua" in services["mutual-help-linkage"]["name"]
     assert content_es.WITHDRAWAL_MANAGEMENT_ES["title"] == (

@@ -220,7 +220,7 @@ def test_inpatient_case_in_spanish(whom):
     assert result.level == "inpatient"
     assert "do_not_stop_abruptly" in result.flags
     text = " ".join(r.text for r in result.reasons)
-    assert "convulsiones por abstinencia pueden poner en peligro la vida" in text
+    assert "pueden incluir convulsiones que ponen en peligro la vida" in text
     assert "consume alcohol todos los días" in text
     assert "hospitalización (tratamiento hospitalario)" in text
 

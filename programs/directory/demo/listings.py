@@ -539,15 +539,15 @@ DEMO_PROGRAMS: list[dict[str, Any]] = [
 # in the project's glossary (README, "Languages").
 SPANISH_DESCRIPTIONS: dict[str, str] = {
     "Willow Street Counseling": (
-        "Consejería individual y en grupo cada semana, con grupos por la tarde para quienes "
+        "Consejería individual y en grupo cada semana, con grupos de noche para quienes "
         "trabajan de día."
     ),
     "Northside Family Recovery": (
         "Consejería para adultos y adultos mayores, con sesiones en familia una vez al mes."
     ),
     "Harborview Outpatient Clinic": (
-        "Sesiones por la tarde y los fines de semana, por video o en la clínica, con un grupo "
-        "que acoge a personas LGBTQ+."
+        "Sesiones de noche y en fines de semana, por video o en la clínica, con un grupo que "
+        "acoge a personas LGBTQ+."
     ),
     "Teen Bridges Counseling": (
         "Consejería para adolescentes después de la escuela, con un grupo para padres cada dos "
@@ -560,13 +560,14 @@ SPANISH_DESCRIPTIONS: dict[str, str] = {
         "Consejería para mujeres, también durante el embarazo y después del parto."
     ),
     "Clearwater Virtual Counseling": (
-        "Consejería por video entre semana por la tarde y los fines de semana, en todo el estado."
+        "Consejería por video entre semana por la noche y los fines de semana, en todo el estado."
     ),
     "Mesa Community Health Recovery Services": (
-        "Consejería con medicamentos para el consumo de opioides, en una clínica comunitaria."
+        "Consejería con medicamentos para tratar el consumo de opioides, en una clínica "
+        "comunitaria."
     ),
     "Riverside Evening IOP": (
-        "Tres tardes por semana de sesiones en grupo e individuales, para que pueda seguir "
+        "Tres noches por semana de sesiones en grupo e individuales, para que pueda seguir "
         "trabajando."
     ),
     "Lakeshore Teen IOP": (
@@ -574,39 +575,39 @@ SPANISH_DESCRIPTIONS: dict[str, str] = {
         "en familia cada semana."
     ),
     "Blue Ridge Virtual IOP": (
-        "Un tratamiento ambulatorio intensivo (IOP) por video cuatro tardes por semana, para "
+        "Un tratamiento ambulatorio intensivo (IOP) por video cuatro noches por semana, para "
         "quienes viven lejos de una clínica."
     ),
     "Cedar Point Hybrid IOP": (
-        "Horarios de día y de tarde; algunas sesiones en persona y otras por video."
+        "Horarios de día y de noche; algunas sesiones en persona y otras por video."
     ),
     "Bayside Weekend IOP": (
-        "Grupos el sábado y el domingo y una tarde entre semana, para quienes trabajan de lunes "
+        "Grupos el sábado y el domingo y una noche entre semana, para quienes trabajan de lunes "
         "a viernes."
     ),
     "New Leaf IOP for Women": (
         "Un IOP para mujeres, con cuidado de niños durante las sesiones y atención prenatal cerca."
     ),
     "Prism Recovery IOP": (
-        "Un IOP que acoge a personas LGBTQ+, en persona y por video, tres tardes por semana."
+        "Un IOP que acoge a personas LGBTQ+, en persona y por video, tres noches por semana."
     ),
     "Golden Years IOP": (
         "IOP de día para adultos mayores, con ayuda para coordinar su otra atención médica."
     ),
     "Pine Hollow Men's IOP": (
-        "IOP por la tarde para hombres, con una sesión semanal para los familiares."
+        "IOP de noche para hombres, con una sesión semanal para los familiares."
     ),
     "Harmony Bilingual IOP": (
-        "Grupos de día y de tarde en varios idiomas, en persona o por video."
+        "Grupos de día y de noche en varios idiomas, en persona o por video."
     ),
     "Campus Connect IOP": (
-        "Un IOP por la tarde para jóvenes en edad universitaria, que se adapta a las clases."
+        "Un IOP de noche para jóvenes en edad universitaria, que se adapta a las clases."
     ),
     "Keystone Deaf Recovery IOP": (
         "Grupos de IOP en lengua de señas americana (ASL), en persona o por video."
     ),
     "Eastside IOP": (
-        "IOP por la tarde y los fines de semana, con medicamentos para el consumo de opioides "
+        "IOP de noche y en fines de semana, con medicamentos para tratar el consumo de opioides "
         "en el mismo lugar."
     ),
     "Greenfield Day Treatment": (
@@ -619,7 +620,8 @@ SPANISH_DESCRIPTIONS: dict[str, str] = {
         "Tratamiento de día en persona o en parte por video, con un grupo para veteranos."
     ),
     "Harbor Day Program": (
-        "Un programa de día con medicamentos para el consumo de opioides y ayuda con la vivienda."
+        "Un programa de día con medicamentos para tratar el consumo de opioides y ayuda con la "
+        "vivienda."
     ),
     "Maple Grove PHP for Mothers": (
         "Un programa de día para mujeres embarazadas y madres recientes, con cuidado de niños "
@@ -649,19 +651,19 @@ SPANISH_DESCRIPTIONS: dict[str, str] = {
         "Un tratamiento residencial en un rancho de trabajo, para adultos y adultos jóvenes."
     ),
     "Oakridge Residential Treatment": (
-        "Atención residencial con enfermería las 24 horas y medicamentos para el consumo de "
-        "opioides."
+        "Atención residencial con enfermería las 24 horas y medicamentos para tratar el consumo "
+        "de opioides."
     ),
     "Casa Esperanza Residential": (
         "Un tratamiento residencial bilingüe, con una casa para mujeres."
     ),
     "Mercy Valley Hospital Addiction Medicine Unit": (
-        "Una unidad de hospitalización para abstinencia grave o problemas médicos, con "
-        "médicos todos los días."
+        "Una unidad de hospitalización para síntomas de abstinencia graves o problemas médicos, "
+        "con médicos todos los días."
     ),
     "Lakeview Medical Center Stabilization Unit": (
-        "Estancias cortas en el hospital para pasar la abstinencia de forma segura, y después "
-        "un plan."
+        "Estancias cortas en el hospital para pasar los síntomas de abstinencia de forma segura, "
+        "y después un plan."
     ),
     "St. Brendan's Hospital Behavioral Health": (
         "Hospitalización con un equipo para pacientes embarazadas que consumen opioides."
@@ -675,46 +677,44 @@ SPANISH_DESCRIPTIONS: dict[str, str] = {
         "planear los siguientes pasos."
     ),
     "Knickerbocker Evening IOP": (
-        "Tres tardes por semana de grupos, con buprenorfina en el mismo lugar. Las personas que "
+        "Tres noches por semana de grupos, con buprenorfina en el mismo lugar. Las personas que "
         "toman metadona o buprenorfina de otra clínica son bienvenidas."
     ),
     "Greenpoint Harbor Counseling": (
-        "Consejería cada semana en un grupo por la mañana o por la tarde, con un grupo que "
+        "Consejería cada semana en un grupo por la mañana o por la noche, con un grupo que "
         "acoge a personas LGBTQ+."
     ),
     "Williamsburg Bridge IOP": (
-        "Un IOP por la mañana tres días por semana, con medicamentos para el consumo de "
+        "Un IOP por la mañana tres días por semana, con medicamentos para tratar el consumo de "
         "opioides en el mismo lugar."
     ),
     "Bed-Stuy Family Recovery Center": (
-        "Consejería una tarde entre semana y los sábados, con un grupo para familias una vez "
+        "Consejería una noche entre semana y los sábados, con un grupo para familias una vez "
         "al mes."
     ),
     "East New York Day Program": (
-        "Un programa de día cinco mañanas por semana, con medicamentos para el consumo de "
+        "Un programa de día cinco mañanas por semana, con medicamentos para tratar el consumo de "
         "opioides y ayuda con la vivienda."
     ),
     "Bushwick Women's IOP": (
-        "Un IOP por la tarde para mujeres, con cuidado de niños durante los grupos."
+        "Un IOP de noche para mujeres, con cuidado de niños durante los grupos."
     ),
-    "Astoria Evening IOP": (
-        "Grupos por la tarde tres días por semana, para quienes trabajan de día."
-    ),
+    "Astoria Evening IOP": ("Grupos de noche tres días por semana, para quienes trabajan de día."),
     "Long Island City Recovery Services": (
         "Consejería cada semana, en persona o por video, una mañana por semana."
     ),
     "Sunnyside Counseling Collective": (
-        "Consejería por la tarde dos veces por semana, en varios idiomas."
+        "Consejería de noche dos veces por semana, en varios idiomas."
     ),
     "Jackson Heights Bilingual IOP": (
-        "Grupos de IOP por la mañana y por la tarde, en inglés y en español."
+        "Grupos de IOP por la mañana y de noche, en inglés y en español."
     ),
     "Corona Community Recovery": ("Consejería los sábados por la mañana, en español y en inglés."),
     "Elm Grove Medical Center Addiction Unit": (
-        "Una unidad de hospitalización para la abstinencia grave, con médicos y enfermeras "
-        "las 24 horas."
+        "Una unidad de hospitalización para síntomas de abstinencia graves, con médicos y "
+        "enfermeras las 24 horas."
     ),
-    "Flushing Main Street IOP": ("Grupos de IOP de día y de tarde, en inglés, chino y coreano."),
+    "Flushing Main Street IOP": ("Grupos de IOP de día y de noche, en inglés, chino y coreano."),
     "Flushing Meadows Day Treatment": (
         "Tratamiento de día cinco días por semana, con un psiquiatra en el equipo."
     ),
@@ -722,14 +722,14 @@ SPANISH_DESCRIPTIONS: dict[str, str] = {
         "Consejería para adolescentes después de la escuela, con un grupo para padres cada dos "
         "semanas."
     ),
-    "Rego Park Evening IOP": ("Un IOP cuatro tardes por semana, con un grupo para veteranos."),
+    "Rego Park Evening IOP": ("Un IOP cuatro noches por semana, con un grupo para veteranos."),
     "Jamaica Avenue Recovery Center": (
-        "Grupos de IOP por la tarde y los sábados, con metadona y buprenorfina en el mismo lugar."
+        "Grupos de IOP de noche y los sábados, con metadona y buprenorfina en el mismo lugar."
     ),
     "Jamaica Bay Residential": (
         "Un tratamiento residencial para hombres, con consejería todos los días."
     ),
-    "Ridgewood Men's IOP": ("Un IOP por la tarde para hombres, tres noches por semana."),
+    "Ridgewood Men's IOP": ("Un IOP de noche para hombres, tres noches por semana."),
     "Woodside Veterans Outpatient": (
         "Consejería cada semana para veteranos, en persona o por video."
     ),
@@ -737,16 +737,16 @@ SPANISH_DESCRIPTIONS: dict[str, str] = {
         "Un programa de día para mujeres, con cuidado de niños en el lugar."
     ),
     "East Harlem Recovery Collective": (
-        "Consejería dos tardes por semana, con medicamentos para el consumo de opioides."
+        "Consejería dos noches por semana, con medicamentos para tratar el consumo de opioides."
     ),
     "Murray Hill Evening IOP": (
-        "Un IOP por la tarde que acoge a personas LGBTQ+, tres noches por semana."
+        "Un IOP de noche que acoge a personas LGBTQ+, tres noches por semana."
     ),
     "Oakland Gardens Counseling": (
         "Consejería cada semana para adultos y adultos mayores, de día o por video."
     ),
     "Hollis Evening IOP": (
-        "Un IOP por la tarde tres noches por semana, con buprenorfina en el mismo lugar."
+        "Un IOP de noche tres noches por semana, con buprenorfina en el mismo lugar."
     ),
     "Fresh Meadows Day Program": (
         "Un programa de día de cuatro horas al día, con una enfermera y un psiquiatra en el "
