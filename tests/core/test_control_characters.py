@@ -95,7 +95,10 @@ def sample(route: Route, parameter: str, content) -> str:
     if parameter == "token":
         return response.public_token
     if parameter == "slug":
-        return content["program"].slug if "program" in route.name else "iop"
+        name = route.name.split(":")[-1]
+        if name == "guide":
+            return "overdose"
+        return content["program"].slug if name.startswith("program") else "iop"
     if parameter == "code":
         return "es"
     if parameter == "resource_id":
