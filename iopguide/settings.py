@@ -299,6 +299,13 @@ CACHES = {
         "LOCATION": "iopguide_pages",
         "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_MAX_ENTRIES", 1000)},
     },
+    # Rendered result pages, personal: few, for a short time (programs/questionnaire/
+    # result_cache.py), apart from the public pages so they never push those out.
+    "results": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "iopguide_results",
+        "OPTIONS": {"MAX_ENTRIES": env_int("RESULT_CACHE_MAX_ENTRIES", 300)},
+    },
     # The content version every process checks, so an edit on one app server clears
     # the cached pages on all of them (programs/caching.py).
     "shared": {
@@ -309,6 +316,9 @@ CACHES = {
 # Public pages cached per language and invalidated on content changes (programs/caching.py).
 PAGE_CACHE_ENABLED = env_bool("PAGE_CACHE_ENABLED", not DEBUG)
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# How long a rendered result page stays in a process's memory (a deleted one is never
+# served again, but another process's copy lasts until then).
+RESULT_CACHE_SECONDS = env_int("RESULT_CACHE_SECONDS", 120)
 # How stale another process's pages may be after an edit; 0 reads the version every time.
 PAGE_CACHE_VERSION_CHECK_SECONDS = env_int("PAGE_CACHE_VERSION_CHECK_SECONDS", 2)
 # Routes /bench/baseline, the constant answer `make bench` compares every page with.

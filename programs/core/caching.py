@@ -113,7 +113,7 @@ def cache_public_page(view: View) -> View:
         if stored is not None:
             return _from_cache(request, stored)
         response = view(request, *args, **kwargs)
-        entry = _storable(request, response)
+        entry = storable(request, response)
         if entry is not None:
             pages.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
         return response
@@ -146,7 +146,7 @@ def page_key(request: HttpRequest, version: str) -> str:
     return f"page:{version}:{hashlib.sha256(parts.encode()).hexdigest()}"
 
 
-def _storable(request: HttpRequest, response: HttpResponse) -> tuple | None:
+def storable(request: HttpRequest, response: HttpResponse) -> tuple | None:
     """What to keep of a response (content type and content split at CSRF tokens), or None."""
     if response.status_code != 200 or response.streaming or response.cookies:
         return None

@@ -22,7 +22,12 @@ FAMILIES = "families"
 def guides_for(
     flags: list[str], *, for_someone_else: bool
 ) -> tuple[dict[str, GuideLink], GuideLink | None]:
-    """Each flag's page, and the families page when someone answered for another person."""
+    """Each flag's page (once per page), and the families page for answers about someone else."""
     links = {link.slug: link for link in guide_links()}
-    by_flag = {flag: links[slug] for flag in flags if (slug := FLAG_GUIDES.get(flag)) in links}
+    by_flag: dict[str, GuideLink] = {}
+    for flag in flags:
+        slug = FLAG_GUIDES.get(flag)
+        # One link to a page: on the first (most urgent) flag that leads there.
+        if slug in links and links[slug] not in by_flag.values():
+            by_flag[flag] = links[slug]
     return by_flag, links.get(FAMILIES) if for_someone_else else None

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
+from html import unescape
+from urllib.parse import urlsplit
 
+import markdown
 from django import forms
 from django.urls import Resolver404, resolve
 from django.utils import translation
 
 from programs.guides.models import GuideSection
+from programs.guides.rendering import SITE_PATH
 from programs.helplines.tokens import unknown_tokens
 
-# Markdown links to a page of this site: [words](/path/)
-_SITE_LINK = re.compile(r"\]\((/[^)\s]*)\)")
+# Each link Markdown makes, with its address and its words.
+_LINK = re.compile(r'<a\b[^>]*?href="([^"]*)"[^>]*>(.*?)</a>', re.S)
 
 
 def _check_body(text: str) -> str:
@@ -24,13 +28,25 @@ def _check_body(text: str) -> str:
             + ", ".join(unknown)
             + ". Use a key from the Helplines table, for example [[samhsa]] or [[dv.text]]."
         )
-    for path in _SITE_LINK.findall(text):
+    for href, words in _LINK.findall(markdown.markdown(text)):
+        href = unescape(href)
+        if "[[" in href or "[[" in words:
+            problems.append(
+                "A helpline code cannot be part of a link: write it outside the brackets."
+            )
+            continue
+        if not SITE_PATH.match(href):
+            problems.append(
+                f"The link {href} leaves this site. Links may only go to pages of this site, "
+                "written as their address, for example /medications/."
+            )
+            continue
         try:
             with translation.override("en"):
-                resolve(path.split("#")[0].split("?")[0])
-        except Resolver404:
+                resolve(urlsplit(href).path)
+        except (Resolver404, ValueError):
             problems.append(
-                f"The link {path} goes to no page of this site. Use the English address, "
+                f"The link {href} goes to no page of this site. Use the English address, "
                 "for example /medications/: Spanish pages show it in Spanish."
             )
     if problems:

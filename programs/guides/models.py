@@ -81,7 +81,3 @@ class GuideSection(TranslatedFieldsMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.page.title}: {self.heading}"
-
-    @property
-    def anchor(self) -> str:
-        return f"section-{self.order}"

@@ -13,13 +13,14 @@ from programs.guides.rendering import render_body
 @require_GET
 def guide(request: HttpRequest, slug: str) -> HttpResponse:
     page = get_object_or_404(GuidePage.objects.with_sections(), slug=slug)
+    # Anchors by position: two sections an editor gave the same order still get their own.
     sections = [
         {
-            "anchor": section.anchor,
+            "anchor": f"section-{number}",
             "heading": section.local.heading,
             "body": render_body(section.local.body),
         }
-        for section in page.sections.all()
+        for number, section in enumerate(page.sections.all(), start=1)
     ]
     return render(request, "programs/guides/guide.html", {"page": page, "sections": sections})
 

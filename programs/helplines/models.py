@@ -13,11 +13,13 @@ from programs.core.phones import PhoneError, normalise_us_phone
 
 SPANISH_HELP = "Spanish. Leave empty to show the English text on Spanish pages."
 # A US short code: 3 digits for the N11 services, 5 or 6 for text lines.
-SHORT_CODE = re.compile(r"^\d{3,6}$")
+SHORT_CODE = re.compile(r"^\d{3,6}$", re.ASCII)
 TEXT_CODE = re.compile(r"^[A-Z0-9]{2,20}$")
+# As the token grammar names a line (programs/helplines/tokens.py).
+KEY = re.compile(r"^[a-z][a-z0-9_]*$")
 # An address shown as text, without its scheme ("thehotline.org", "example.org/chat").
 CHAT_ADDRESS = re.compile(r"^[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}(/[A-Za-z0-9._~/-]*)?$")
-PHONE_WORDS = re.compile(r"^1-\d{3}-[0-9A-Z-]{4,12}$")
+PHONE_WORDS = re.compile(r"^1-\d{3}-[0-9A-Z-]{4,12}$", re.ASCII)
 
 
 def dial_target(number: str) -> str:
@@ -108,6 +110,8 @@ class Helpline(TranslatedFieldsMixin, models.Model):
 
     def clean(self) -> None:
         errors: dict[str, str] = {}
+        if not KEY.match(self.key):
+            errors["key"] = "Small letters, digits and _ only, starting with a letter: dv_text."
         for field in ("phone", "tty", "text_number"):
             value = getattr(self, field).strip()
             setattr(self, field, value)

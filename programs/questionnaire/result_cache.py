@@ -2,16 +2,19 @@
 
 What a person's result page shows never changes after their answers are stored, except
 whether they shared their details. So the page's bytes are kept in this process's memory
-(the "pages" cache), under a hash of the result token, one entry per token holding the
-variants by content version, language, shared-or-not, scheme and host. A variant is served
-only after the database has confirmed, in one small query, that the response still exists
-and whether it was shared: a deleted or expired response is never shown again, and a page
-is never served for another token or language (the token and language pick the entry).
+(its own "results" cache: a few hundred pages for two minutes), under a hash of the result
+token, one entry per token holding the variants by content version, language,
+shared-or-not, scheme and host. A variant is served only after the database has
+confirmed, in one small query, that the response still exists and whether it was shared:
+a deleted or expired response is never shown again, and a page is never served for another
+token or language (the token and language pick the entry).
 
 Deleting one's answers drops this process's entry at once (`forget`); another process's
-copy can no longer be reached (the check above fails first) and leaves its memory within
-PAGE_CACHE_SECONDS. Visitors with a session or pending messages, and processes with the
-page cache off, always get a freshly rendered page.
+copy can no longer be reached from that moment (the check above fails first) and leaves
+its memory within RESULT_CACHE_SECONDS. A page is kept only under the page cache's own
+rules (`caching.storable`): a plain 200 with no cookie, no message and no CSRF token in
+it. Visitors with a session or pending messages, and processes with the page cache off,
+always get a freshly rendered page.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 
 from programs.core import caching
@@ -29,7 +32,7 @@ from programs.questionnaire.models import ContactRequest, Response
 
 __all__ = ["forget", "lookup", "page", "remember", "usable"]
 
-_PREFIX = "result-page:"
+RESULTS = "results"  # the cache alias (iopguide/settings.py)
 
 
 def usable(request: HttpRequest) -> bool:
@@ -56,8 +59,7 @@ def lookup(token: str) -> bool | None:
 
 
 def _key(token: str) -> str:
-    # The token itself is never a key: a memory dump shows hashes, not result links.
-    return _PREFIX + hashlib.sha256(token.encode()).hexdigest()
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _variant(request: HttpRequest, shared: bool) -> tuple[str, ...] | None:
@@ -76,26 +78,28 @@ def _variant(request: HttpRequest, shared: bool) -> tuple[str, ...] | None:
 def page(request: HttpRequest, token: str, shared: bool) -> bytes | None:
     """The stored page for this token and variant, if this process has it."""
     variant = _variant(request, shared)
-    entry = caches[caching.PAGES].get(_key(token))
+    entry = caches[RESULTS].get(_key(token))
     if variant is None or not entry:
         return None
     return entry.get(variant)
 
 
-def remember(request: HttpRequest, token: str, shared: bool, content: bytes) -> None:
+def remember(request: HttpRequest, token: str, shared: bool, response: HttpResponse) -> None:
     """Keep a freshly rendered page for the next request of the same variant."""
     variant = _variant(request, shared)
-    if variant is None:
+    stored = caching.storable(request, response)
+    # One piece of text: a page with a CSRF token in it would hand one visitor's to others.
+    if variant is None or stored is None or len(stored[1]) != 1:
         return
-    cache = caches[caching.PAGES]
+    cache = caches[RESULTS]
     key = _key(token)
     entry = cache.get(key) or {}
     # Only the current content version's variants are worth keeping.
     entry = {v: html for v, html in entry.items() if v[0] == variant[0]}
-    entry[variant] = content
-    cache.set(key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+    entry[variant] = stored[1][0]
+    cache.set(key, entry, timeout=settings.RESULT_CACHE_SECONDS)
 
 
 def forget(token: str) -> None:
     """Drop every stored variant of this token's page (its person deleted the answers)."""
-    caches[caching.PAGES].delete(_key(token))
+    caches[RESULTS].delete(_key(token))

@@ -222,7 +222,7 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     context["result_url"] = request.build_absolute_uri(response.get_absolute_url())
     page = render(request, "programs/questionnaire/result.html", context)
     if cached:
-        result_cache.remember(request, token, context["already_shared"], page.content)
+        result_cache.remember(request, token, context["already_shared"], page)
     return page
 
 

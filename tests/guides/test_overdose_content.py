@@ -5,8 +5,8 @@ import re
 
 import pytest
 
-from programs.guides import readability
 from programs.guides.content.overdose import PAGE, PAGE_ES
+from tests.guides import readability
 from tests.guides.page_checks import (
     assert_no_typed_helpline_numbers,
     assert_page_shape,

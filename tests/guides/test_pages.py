@@ -10,10 +10,11 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from programs.guides import content, readability
+from programs.guides import content
 from programs.guides.menu import MENU
 from programs.guides.models import GuidePage, GuideSection
 from programs.guides.rendering import render_body
+from tests.guides import readability
 
 pytestmark = pytest.mark.django_db
 
@@ -163,3 +164,20 @@ def test_helpline_tokens_become_tap_to_call_links():
     assert 'href="sms:88788"' in html
     assert "START" in html
     assert "[[" not in html
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "See [x]( //evil.example/a).",
+        "See [x][1].\n\n[1]: //evil.example/",
+        "See [x](https://evil.example/) and [y](mailto:a@b.example).",
+        "Read [x](//[x).",
+        '<a href="//evil.example/">x</a>',
+    ],
+)
+def test_a_body_never_links_off_the_site_and_never_breaks_the_page(body):
+    html = str(render_body(body))
+
+    assert "evil.example" not in re.sub(r">[^<]*<", "><", html)  # in no attribute
+    assert re.findall(r'href="([^"]*)"', html) == []

@@ -6,8 +6,8 @@ import re
 import markdown
 import pytest
 
-from programs.guides import readability
 from programs.guides.content.paying_for_care import PAGE, PAGE_ES
+from tests.guides import readability
 from tests.guides.page_checks import tokens, typed_numbers, unknown_tokens
 
 ENGLISH = readability.main_text(PAGE)

@@ -4,8 +4,8 @@ import re
 
 import pytest
 
-from programs.guides import readability
 from programs.guides.content.pregnancy import PAGE, PAGE_ES
+from tests.guides import readability
 from tests.guides.page_checks import (
     assert_page_shape,
     assert_same_shape_in_spanish,

@@ -31,6 +31,7 @@ def flag_items(client, response, prefix: str = "") -> dict[str, str]:
         ),
         ({"pregnant": "yes"}, "pregnancy", "pregnancy"),
         ({"pregnant": "yes", "substances": ["opioids"]}, "pregnancy_moud", "pregnancy"),
+        ({"pregnant": "yes", "substances": ["opioids"]}, "naloxone", "overdose"),
         ({"home": "unsafe"}, "safety_resources", "safety"),
         ({"age_group": "adolescent"}, "adolescent", "teens"),
         ({"for_whom": "someone_else"}, "families", "families"),
@@ -59,3 +60,12 @@ def test_answers_for_oneself_do_not_point_to_the_families_page(client):
     items = flag_items(client, make_response(for_whom="self", substances=["opioids"]))
 
     assert "families" not in items
+
+
+def test_a_page_is_linked_once_even_when_two_flags_lead_to_it(client):
+    items = flag_items(client, make_response(pregnant="yes", substances=["opioids"]))
+
+    assert "pregnancy_moud" in items
+    assert "pregnancy" in items
+    assert "/pregnancy/" in items["pregnancy_moud"]  # the more urgent one
+    assert "flag-guide" not in items["pregnancy"]

@@ -5,8 +5,8 @@ import re
 import markdown
 import pytest
 
-from programs.guides import readability
 from programs.guides.content.safety import PAGE, PAGE_ES
+from tests.guides import readability
 from tests.guides.page_checks import tokens, typed_numbers, unknown_tokens
 
 ENGLISH = readability.main_text(PAGE)

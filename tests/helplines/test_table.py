@@ -182,6 +182,9 @@ def test_the_warning_never_carries_the_text_around_a_token(caplog):
         ("text_code", "start now"),
         ("chat", "https://thehotline.org"),
         ("phone_words", "1-800-799-safe"),
+        ("phone", "\u0669\u0661\u0661"),  # 911 in Arabic-Indic digits
+        ("key", "DV-2"),
+        ("key", "2dv"),
     ],
 )
 def test_the_model_refuses_a_number_that_is_not_us_or_a_short_code(field, value):

@@ -7,6 +7,8 @@ from http import HTTPStatus
 import pytest
 from django.core.cache import caches
 from django.db import connection
+from django.http import HttpResponse
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from programs.core import caching
@@ -84,12 +86,12 @@ def test_deleting_the_answers_removes_the_stored_page_at_once(client):
     url = response.get_absolute_url()
     visit(client, url)
     key = result_cache._key(response.public_token)
-    assert caches[caching.PAGES].get(key)
+    assert caches[result_cache.RESULTS].get(key)
 
     deleted = client.post(f"{url}delete/")
 
     assert deleted.status_code == HTTPStatus.SEE_OTHER
-    assert caches[caching.PAGES].get(key) is None
+    assert caches[result_cache.RESULTS].get(key) is None
     status, html, _ = visit(client, url)
     assert status == HTTPStatus.NOT_FOUND
     assert response.reference_code not in html
@@ -109,13 +111,29 @@ def test_answers_removed_behind_its_back_are_never_served_from_memory(client):
     assert response.reference_code not in html
 
 
-def test_the_token_is_not_a_key_in_memory(client):
+@pytest.mark.parametrize(
+    "make_page",
+    [
+        lambda: HttpResponse(
+            '<input type="hidden" name="csrfmiddlewaretoken" value="' + "a" * 64 + '">'
+        ),
+        lambda: HttpResponse("a" * 64),
+        lambda: HttpResponse("Not found", status=404),
+    ],
+)
+def test_a_page_with_a_token_or_a_cookie_or_an_error_is_never_kept(make_page):
     response = make_response()
-    visit(client, response.get_absolute_url())
+    request = RequestFactory().get(response.get_absolute_url())
+    with_cookie = HttpResponse("plain")
+    with_cookie.set_cookie("csrftoken", "x")
 
-    keys = [str(k) for k in caches[caching.PAGES]._cache]  # LocMemCache's own store
-    assert keys
-    assert not any(response.public_token in k for k in keys)
+    for page in (make_page(), with_cookie):
+        result_cache.remember(request, response.public_token, False, page)
+
+    assert result_cache.page(request, response.public_token, False) is None
+    plain = HttpResponse("plain")
+    result_cache.remember(request, response.public_token, False, plain)
+    assert result_cache.page(request, response.public_token, False) == b"plain"
 
 
 def test_a_visitor_with_a_session_gets_a_fresh_page(client):

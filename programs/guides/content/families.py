@@ -353,15 +353,15 @@ más tardar el 16 de febrero de 2026.
 """,
         },
         {
-            "heading": "Otros profesionales de salud, y lo que usted puede contarles",
+            "heading": "Otros profesionales de la salud, y lo que usted puede contarles",
             "body": """\
 Los médicos y hospitales fuera de estos programas siguen la regla habitual de privacidad médica,
-HIPAA. Permite que un profesional de salud comparta lo importante con los familiares que ayudan en
-la atención, a menos que el paciente diga que no. Si el paciente no puede decidir, por ejemplo si
-está inconsciente, el profesional puede compartir lo que sea mejor para el paciente.
+HIPAA. Permite que un profesional de la salud comparta lo importante con los familiares que
+ayudan en la atención, a menos que el paciente diga que no. Si el paciente no puede decidir,
+por ejemplo si está inconsciente, el profesional puede compartir lo que sea mejor para el paciente.
 
 Usted siempre puede **dar** información. Las reglas de privacidad limitan lo que comparten los
-profesionales de salud. No limitan lo que usted les cuenta. Si ha visto algo que le preocupa,
+profesionales de la salud. No limitan lo que usted les cuenta. Si ha visto algo que le preocupa,
 cuénteselo al médico de su ser querido.
 """,
         },

@@ -27,7 +27,7 @@ The FDA has approved three medicines for opioid use disorder:
 - **Buprenorphine.**
 - **Naltrexone.** For opioids, it is a shot called Vivitrol.
 
-Experts say everyone with opioid use disorder should be offered medicine. You should
+Experts say medicine should be considered for everyone with opioid use disorder. You should
 hear the benefits and risks of each choice. That includes treatment without medicine,
 and no treatment. You should also be told where to get it.
 """,
@@ -46,7 +46,7 @@ some things:
 - You no longer need to have been addicted for a year before you can start.
 - Teens under 18 no longer have to fail treatment twice first.
 - You can get the medicine even if you do not go to counseling.
-- Pregnant people get priority.
+- The rule supports putting pregnant people first.
 """,
         },
         {
@@ -121,7 +121,7 @@ Before you or a loved one starts a residential program or an IOP, ask:
 - "Do you accept people on methadone or buprenorphine, and keep them on it?"
 - "Can you start the medicine here?"
 
-**The law protects you.** The Americans with Disabilities Act (ADA) usually protects
+**Your rights.** The Americans with Disabilities Act (ADA) usually protects
 people in treatment or recovery. That includes people who take a prescribed medicine
 for opioid use, as long as they do not use drugs illegally now. For example, a nursing
 home usually cannot turn you away just because you take it. The same goes for other
@@ -249,8 +249,8 @@ La FDA ha aprobado tres medicamentos para el trastorno por consumo de opioides:
 - **Buprenorfina.**
 - **Naltrexona.** Para los opioides, es una inyección llamada Vivitrol.
 
-Los expertos dicen que a toda persona con trastorno por consumo de opioides se le debe
-ofrecer un medicamento. Deben explicarle los beneficios y riesgos de cada opción. Eso
+Los expertos dicen que se debe considerar un medicamento para toda persona con trastorno
+por consumo de opioides. Deben explicarle los beneficios y riesgos de cada opción. Eso
 incluye el tratamiento sin medicamentos y no tratarse. También deben decirle dónde
 conseguirlo.
 """,
@@ -271,7 +271,7 @@ de 2024 cambiaron algunas cosas:
 - Ya no hace falta haber tenido una adicción durante un año para empezar.
 - Los menores de 18 años ya no tienen que fracasar dos veces en un tratamiento antes.
 - Puede recibir el medicamento aunque no vaya a consejería.
-- Las personas embarazadas tienen prioridad.
+- La regla apoya dar prioridad a las personas embarazadas.
 """,
         },
         {
@@ -350,7 +350,7 @@ Antes de que usted o un ser querido empiece un programa residencial o un IOP, pr
   medicamento?"
 - "¿Pueden empezar el medicamento aquí?"
 
-**La ley lo protege.** La Ley de Estadounidenses con Discapacidades (ADA) por lo general
+**Sus derechos.** La Ley de Estadounidenses con Discapacidades (ADA) por lo general
 protege a las personas en tratamiento o en recuperación. Eso incluye a quienes toman un
 medicamento recetado para el consumo de opioides, siempre que no consuman drogas
 ilegalmente ahora. Por ejemplo, un centro de cuidados de enfermería por lo general no

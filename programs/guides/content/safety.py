@@ -279,7 +279,7 @@ Muchas personas viven en una mientras van a un programa ambulatorio o IOP, o des
 programa residencial.
 
 La mayoría de estas viviendas dan alojamiento y apoyo, no tratamiento. Si necesita terapia o
-medicamentos, los recibe de un programa o de un profesional de salud.
+medicamentos, los recibe de un programa o de un profesional de la salud.
 
 Un grupo nacional, NARR, clasifica las viviendas de recuperación en cuatro niveles de apoyo. Un
 nivel **no** es una calificación. Ningún nivel es mejor que otro; cada uno sirve para necesidades
