@@ -30,6 +30,9 @@ os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "profile-only")
 os.environ.setdefault("RATELIMIT_ENABLED", "0")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "0")
+# The test client's host, allowed as production allows its own: not through
+# setup_test_environment(), whose template instrumentation would be in the profile.
+os.environ.setdefault("ALLOWED_HOSTS", "localhost")
 
 import django  # noqa: E402
 
@@ -37,7 +40,7 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from tests.factories.questionnaire import CALM, as_post  # noqa: E402
 
@@ -48,10 +51,15 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=100)
     parser.add_argument("--staff", action="store_true", help="Sign in as intake staff.")
     parser.add_argument("--post", action="store_true", help="POST the CALM answers.")
+    parser.add_argument(
+        "--paths-file",
+        type=Path,
+        help="Walk the pages listed in this file (one per line, as make bench writes them) "
+        "instead of requesting PATH again and again.",
+    )
     args = parser.parse_args()
 
-    setup_test_environment()  # lets the test client through ALLOWED_HOSTS as "testserver"
-    client = Client()
+    client = Client(HTTP_HOST=os.environ["ALLOWED_HOSTS"].split(",")[0])
     if args.staff:
         from django.contrib.auth import get_user_model
         from django.contrib.auth.models import Group
@@ -62,12 +70,26 @@ def main() -> None:
             username="profile-intake", defaults={"is_staff": True}
         )
         user.groups.add(Group.objects.get(name=INTAKE_STAFF))
-        client.force_login(user)
+        from django_otp.plugins.otp_totp.models import TOTPDevice
+
+        from tests.factories.two_factor import force_login_verified
+
+        TOTPDevice.objects.get_or_create(
+            user=user, name="Authenticator app", defaults={"confirmed": True}
+        )
+        force_login_verified(client, user)
+
+    paths = (
+        [line for line in args.paths_file.read_text().splitlines() if line]
+        if args.paths_file
+        else [args.path]
+    )
+    walk = iter(range(10**9))
 
     def hit():
         if args.post:
             return client.post(args.path, as_post(CALM))
-        return client.get(args.path)
+        return client.get(paths[next(walk) % len(paths)])
 
     first = hit()
     print(f"{args.path}: {first.status_code}, {len(first.content):,} bytes")

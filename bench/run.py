@@ -565,6 +565,18 @@ def plan(
             expect=302,
         ),
         Row("result page", result_path, 16, Budget(min_ratio=0.3)),
+        # A reference, not a budget: the lightest page a signed-in staff member can open
+        # (Django's own password-change form: the admin's sign-in, second-step and
+        # session checks and its base template, no data), the ceiling any admin page
+        # reaches on this machine.
+        Row(
+            "admin floor: password-change form",
+            "/admin/password_change/",
+            4,
+            cookie=staff_cookie,
+            note="a reference row: Django's own lightest admin page, the ceiling for "
+            "every page built on the admin",
+        ),
         Row(
             "intake queue (distinct)",
             "/admin/intake/",
