@@ -9,6 +9,7 @@ from http import HTTPStatus
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from programs.core import caching
 from programs.helplines import table
@@ -55,11 +56,25 @@ def test_the_spanish_crisis_help_says_press_2_on_a_call_and_ayuda_by_text(client
 def test_the_result_flags_show_the_hotlines_as_links(client):
     response = make_response(home="unsafe")
     html = client.get(response.get_absolute_url()).content.decode()
-    flag = re.search(r'<li class="flag-safety_resources">(.*?)</ul>', html, re.S).group(1)
+    flag = re.search(r'<li class="flag-safety_resources">(.*?)</li>', html, re.S).group(1)
     assert f"call {DV_LINK} (TTY" in flag
     assert 'text START to <a href="sms:88788">88788</a>' in flag
     assert '<a href="tel:+18004224453">1-800-422-4453</a>' in flag
     assert "[[" not in html
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_unsafe_home_hotlines_are_given_once(client, language):
+    """The flag's own text carries every number as a link; no second list repeats them
+    (a frightened reader should not have to work out whether two lists differ)."""
+    response = make_response(home="unsafe")
+    with translation.override(language):
+        html = client.get(response.get_absolute_url()).content.decode()
+    assert f'lang="{language}"' in html
+    flag = re.search(r'<li class="flag-safety_resources">(.*?)</li>', html, re.S).group(1)
+    for link in ('href="tel:+18007997233"', 'href="sms:88788"', 'href="tel:+18004224453"'):
+        assert flag.count(link) == 1, (link, flag)
+    assert "<ul" not in flag
 
 
 def test_a_crisis_result_links_each_step_and_keeps_old_texts_as_they_were(client):
