@@ -12,17 +12,21 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from programs.guides.content import SLUGS
+
 __all__ = ["MENU", "GuideLink", "guide_links"]
 
-MENU = (
-    ("overdose", _("Overdose and naloxone")),
-    ("medications", _("Medicines for opioid and alcohol use")),
-    ("pregnancy", _("Pregnancy")),
-    ("families", pgettext_lazy("help page", "For families")),
-    ("teens", _("Teens")),
-    ("safety", _("Safety at home")),
-    ("paying-for-care", _("Paying for care")),
-)
+# Each page's short name; the order and the addresses are the content's (SLUGS).
+NAMES = {
+    "overdose": _("Overdose and naloxone"),
+    "medications": _("Medicines for opioid and alcohol use"),
+    "pregnancy": _("Pregnancy"),
+    "families": pgettext_lazy("help page", "For families"),
+    "teens": _("Teens"),
+    "safety": _("Safety at home"),
+    "paying-for-care": _("Paying for care"),
+}
+MENU = tuple((slug, NAMES[slug]) for slug in SLUGS)
 
 
 @dataclass(frozen=True)

@@ -8,11 +8,6 @@ import pytest
 from programs.guides.content.medications import PAGE, PAGE_ES
 from tests.guides import readability
 from tests.guides.page_checks import (
-    assert_no_typed_helpline_numbers,
-    assert_page_shape,
-    assert_same_shape_in_spanish,
-    assert_tokens_are_known,
-    assert_usted,
     section,
 )
 
@@ -118,29 +113,3 @@ def test_each_alcohol_medicine_says_what_it_does_not_do():
 def test_page_links_to_the_overdose_page_for_naltrexone_and_stimulants():
     assert "](/overdose/)" in section(PAGE, "Naltrexone shot")
     assert "](/overdose/)" in section(PAGE, "Stimulants: meth and cocaine")
-
-
-def test_reading_level_is_grade_8_or_easier():
-    assert readability.grade(TEXT) <= 8.5
-
-
-def test_page_has_five_to_nine_sections_with_sources_and_a_review_date():
-    assert_page_shape(PAGE, "medications", "Medicines")
-
-
-def test_spanish_page_has_the_same_shape():
-    assert_same_shape_in_spanish(PAGE, PAGE_ES)
-
-
-def test_spanish_speaks_to_the_reader_as_usted():
-    assert_usted(PAGE_ES)
-
-
-@pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])
-def test_no_helpline_number_is_typed(page):
-    assert_no_typed_helpline_numbers(page)
-
-
-@pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])
-def test_every_token_is_a_known_helpline(page):
-    assert_tokens_are_known(page)

@@ -4,7 +4,6 @@ from tests.guides.page_checks import tokens, typed_numbers, unknown_tokens
 def page(body: str) -> dict:
     return {
         "title": "T",
-        "menu_title": "T",
         "summary": "S",
         "sections": [{"heading": "H", "body": body}],
         "sources": [],

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from programs.guides import content
-from programs.guides.menu import MENU
+from programs.guides.menu import MENU, NAMES
 from programs.guides.models import GuidePage, GuideSection
 from programs.guides.rendering import render_body
 from tests.guides import readability
@@ -79,6 +79,7 @@ def test_the_reading_level_measure_tells_hard_text_from_plain():
 
 def test_every_page_of_the_menu_exists_in_both_languages(client):
     assert [slug for slug, _name in MENU] == list(SLUGS)
+    assert NAMES.keys() == set(SLUGS)  # no name for a page that is not there
     assert set(GuidePage.objects.values_list("slug", flat=True)) == set(SLUGS)
     for prefix in ("", "/es"):
         home = client.get(f"{prefix}/").content.decode()

@@ -51,7 +51,6 @@ _LEVELS = ["inpatient", "residential", "php", "iop", "outpatient"]
 PAGE: dict[str, Any] = {
     "slug": "families",
     "title": "For families and friends",
-    "menu_title": "For families",
     "summary": (
         "When someone you love drinks or uses drugs, you can help, even before they are ready. "
         "You also deserve support for yourself."
@@ -205,7 +204,6 @@ clinician.
 PAGE_ES: dict[str, Any] = {
     "slug": "families",
     "title": "Para familiares y amigos",
-    "menu_title": "Para familias",
     "summary": (
         "Cuando alguien a quien usted quiere bebe alcohol o consume drogas, usted puede ayudar, "
         "incluso antes de que esa persona esté lista. Usted también merece apoyo."

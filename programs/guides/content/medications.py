@@ -10,7 +10,6 @@ from typing import Any
 PAGE: dict[str, Any] = {
     "slug": "medications",
     "title": "Medicines for opioid and alcohol use",
-    "menu_title": "Medicines",
     "summary": (
         "Medicines can treat opioid and alcohol use, and some save lives. "
         "Here is what each one does, how to get it, and what to ask a program."
@@ -232,7 +231,6 @@ naloxone too. Naloxone reverses the fentanyl, not the meth or cocaine. See
 PAGE_ES: dict[str, Any] = {
     "slug": "medications",
     "title": "Medicamentos para tratar el consumo de opioides y de alcohol",
-    "menu_title": "Medicamentos",
     "summary": (
         "Hay medicamentos que tratan el consumo de opioides y de alcohol, y algunos salvan "
         "vidas. Aquí verá qué hace cada uno, cómo conseguirlo y qué preguntar a un programa."

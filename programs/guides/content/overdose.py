@@ -10,7 +10,6 @@ from typing import Any
 PAGE: dict[str, Any] = {
     "slug": "overdose",
     "title": "Overdose and naloxone",
-    "menu_title": "Overdose",
     "summary": (
         "How to spot an opioid overdose and what to do. "
         "Naloxone can save a life, and you can buy it without a prescription."
@@ -203,7 +202,6 @@ if you gave naloxone.
 PAGE_ES: dict[str, Any] = {
     "slug": "overdose",
     "title": "Sobredosis y naloxona",
-    "menu_title": "Sobredosis",
     "summary": (
         "Cómo reconocer una sobredosis de opioides y qué hacer. "
         "La naloxona puede salvar una vida, y usted puede comprarla sin receta."

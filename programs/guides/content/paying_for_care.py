@@ -41,7 +41,6 @@ _SOURCES = [
 PAGE: dict[str, Any] = {
     "slug": "paying-for-care",
     "title": "Paying for care",
-    "menu_title": "Paying for care",
     "summary": (
         "How Medicaid, Medicare and private health plans pay for addiction care. "
         "Where to turn if you have no insurance, and what to do if your plan says no."
@@ -169,7 +168,6 @@ appeal. It can even file the appeal for you.
 PAGE_ES: dict[str, Any] = {
     "slug": "paying-for-care",
     "title": "Cómo pagar el tratamiento",
-    "menu_title": "Cómo pagar",
     "summary": (
         "Cómo pagan Medicaid, Medicare y los planes de salud privados el tratamiento de "
         "adicciones. A dónde acudir si no tiene seguro y qué hacer si su plan dice que no."

@@ -50,7 +50,6 @@ _LEVELS = ["inpatient", "residential", "php", "iop", "outpatient"]
 PAGE: dict[str, Any] = {
     "slug": "pregnancy",
     "title": "Pregnancy and substance use",
-    "menu_title": "Pregnancy",
     "summary": (
         "If you are pregnant and use opioids, alcohol or other drugs, help is here. "
         "Good care keeps you and your baby safer, and you can get in faster."
@@ -182,7 +181,6 @@ To find a program, call the SAMHSA National Helpline at [[samhsa]]. It is free a
 PAGE_ES: dict[str, Any] = {
     "slug": "pregnancy",
     "title": "Embarazo y consumo de sustancias",
-    "menu_title": "Embarazo",
     "summary": (
         "Si está embarazada y consume opioides, alcohol u otras drogas, hay ayuda. "
         "Una buena atención protege su salud y la de su bebé, y usted puede entrar más rápido."

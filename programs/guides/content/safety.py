@@ -42,7 +42,6 @@ _SOURCES = [
 PAGE: dict[str, Any] = {
     "slug": "safety",
     "title": "Safety at home",
-    "menu_title": "Safety at home",
     "summary": (
         "Where to get help if someone at home hurts you or a child. "
         "How to judge a recovery home. "
@@ -190,7 +189,6 @@ more on our [privacy page](/privacy/).
 PAGE_ES: dict[str, Any] = {
     "slug": "safety",
     "title": "Seguridad en el hogar",
-    "menu_title": "Seguridad en el hogar",
     "summary": (
         "Dónde pedir ayuda si alguien en su casa le hace daño a usted o a un niño. "
         "Cómo evaluar una vivienda de recuperación. "

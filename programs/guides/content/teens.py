@@ -52,7 +52,6 @@ _LEVELS = ["iop", "php", "residential", "outpatient"]
 PAGE: dict[str, Any] = {
     "slug": "teens",
     "title": "Teens and substance use treatment",
-    "menu_title": "Teens",
     "summary": (
         "Treatment for teens is not the same as treatment for adults. "
         "Here is what good teen care looks like, and what to ask."
@@ -176,7 +175,6 @@ records. That includes sharing with parents.
 PAGE_ES: dict[str, Any] = {
     "slug": "teens",
     "title": "Adolescentes y el tratamiento del consumo de sustancias",
-    "menu_title": "Adolescentes",
     "summary": (
         "El tratamiento para adolescentes no es igual al de los adultos. "
         "Aquí verá cómo es una buena atención para adolescentes y qué preguntar."
