@@ -74,19 +74,6 @@ def _link(uri: str, number: str) -> str:
     return format_html('<a href="{}">{}</a>', uri, number) if uri else escape(number)
 
 
-def _plain(row: Row, part: str) -> str:
-    if part == "phone":
-        option = row.local_option
-        return f"{row.phone} {option}" if option else row.phone
-    value = {
-        "tty": row.tty,
-        "text": row.text_number,
-        "code": row.text_code,
-        "chat": row.chat,
-    }.get(part)
-    return row.local_name if value is None else value
-
-
 def _replace(text: str, write: Callable[[Row, str], str]) -> str:
     if "[[" not in text:
         return text
@@ -125,11 +112,6 @@ def render(text: object, language: str | None = None) -> SafeString:
 def expand_html(html: str) -> str:
     """Tokens replaced inside HTML that is already safe (the help pages' Markdown)."""
     return _replace(html, _html)
-
-
-def plain(text: object) -> str:
-    """Tokens as plain text (numbers as written), for CSV, FHIR and email."""
-    return _replace(str(text), _plain)
 
 
 def unknown_tokens(text: object) -> list[str]:

@@ -12,16 +12,18 @@ from programs.levels.models import TreatmentLevel
 
 __all__ = ["level_id"]
 
-_memo: dict[str, object] = {"version": None, "ids": {}}
+# (content version, {slug: id}), replaced whole so a thread never sees half of it.
+_memo: tuple[str | None, dict[str, int]] = (None, {})
 
 
 def level_id(slug: str) -> int:
     """The id of the level with this slug (TreatmentLevel.DoesNotExist if there is none)."""
+    global _memo
     version = caching.content_version()
-    ids: dict[str, int] = _memo["ids"]  # type: ignore[assignment]
-    if version is None or version != _memo["version"] or slug not in ids:
+    known_version, ids = _memo
+    if version is None or version != known_version or slug not in ids:
         ids = dict(TreatmentLevel.objects.values_list("slug", "pk"))
-        _memo.update({"version": version, "ids": ids})
+        _memo = (version, ids)
     if slug not in ids:
         raise TreatmentLevel.DoesNotExist(f"No level {slug!r}.")
     return ids[slug]

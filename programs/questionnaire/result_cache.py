@@ -30,14 +30,9 @@ from django.utils import translation
 from programs.core import caching
 from programs.questionnaire.models import ContactRequest, Response
 
-__all__ = ["forget", "lookup", "page", "remember", "usable"]
+__all__ = ["forget", "lookup", "page", "remember"]
 
 RESULTS = "results"  # the cache alias (iopguide/settings.py)
-
-
-def usable(request: HttpRequest) -> bool:
-    """Whether this request may be answered from, and stored in, the result cache."""
-    return caching.may_use_cache(request)
 
 
 def lookup(token: str) -> bool | None:

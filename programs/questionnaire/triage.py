@@ -90,9 +90,8 @@ the texts by language. The language never changes the suggestion: levels, scores
 
 Phone numbers: texts never type one. They name a line with a helpline token such as
 ``[[lifeline]]`` or ``[[dv.text]]`` (programs/helplines), which pages turn into a link
-from the one table of helplines (the ``helplines`` template filter) and plain text turns
-into the number (``programs.helplines.tokens.plain``). Responses store the texts as
-written, tokens included; those stored before the table hold the digits.
+from the one table of helplines (the ``helplines`` template filter). Responses store the
+texts as written, tokens included; those stored before the table hold the digits.
 
 In a crisis, ``reasons``, ``notes`` and ``also_consider`` are empty; ``area_scores``,
 ``flags`` and ``withdrawal_care`` are still filled from the answers given. Crisis texts

@@ -206,7 +206,7 @@ def answers_gone(request: HttpRequest) -> HttpResponse:
 def result(request: HttpRequest, token: str) -> HttpResponse:
     # The page is rendered once per language and kept (result_cache.py): a visit costs one
     # query, which also makes sure the answers have not been deleted since.
-    cached = result_cache.usable(request)
+    cached = caching.may_use_cache(request)
     if cached:
         shared = result_cache.lookup(token)
         if shared is None:

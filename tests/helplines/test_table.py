@@ -127,15 +127,8 @@ def test_the_shipped_rows_fill_in_a_missing_key_and_a_database_that_is_down():
 def test_spanish_pages_get_the_spanish_names_and_options():
     with translation.override("es"):
         assert tokens.render("[[lifeline_es]]") == '<a href="tel:988">988</a> y luego oprima 2'
-        assert tokens.plain("[[dv.name]]") == "Línea Nacional sobre la Violencia Doméstica"
+        assert tokens.render("[[dv.name]]") == "Línea Nacional sobre la Violencia Doméstica"
     assert tokens.render("[[veterans]]", "es").endswith("y luego oprima 1")
-
-
-def test_plain_gives_the_numbers_as_text():
-    text = "Call [[dv]] (TTY [[dv.tty]]) or text [[dv.code]] to [[dv.text]]; [[veterans]]."
-    assert tokens.plain(text) == (
-        "Call 1-800-799-7233 (TTY 1-800-787-3224) or text START to 88788; 988 then press 1."
-    )
 
 
 def test_render_escapes_the_text_around_the_tokens():
@@ -159,7 +152,6 @@ def test_expand_html_keeps_the_markup_it_is_given():
 def test_an_unknown_token_is_shown_as_nothing_and_logged(token, caplog):
     caplog.set_level(logging.WARNING, logger="programs.helplines.tokens")
     assert tokens.render(f"Call {token} now") == "Call  now"
-    assert tokens.plain(f"Call {token} now") == "Call  now"
     assert tokens.unknown_tokens(f"Call {token} and [[dv]]") == [token]
     assert "Unknown helpline token" in caplog.text
 
