@@ -4,10 +4,13 @@ and no number typed where a token belongs."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+import pytest
+
 from programs.helplines.content import HELPLINES
+from tests.guides import readability
 
 # What each helpline holds, from the shipped table: a token may only ask for a part its
 # helpline has.
@@ -109,3 +112,60 @@ def assert_same_shape_in_spanish(page: dict[str, Any], page_es: dict[str, Any]) 
 
 def assert_usted(page_es: dict[str, Any]) -> None:
     assert not [text for text in headline_texts(page_es) if TU.search(text)]
+
+
+# -------------------- facts and myths --------------------
+def fact_and_myth_tests(
+    page: dict[str, Any],
+    page_es: dict[str, Any],
+    *,
+    facts: Sequence[str],
+    myths: Sequence[str | tuple[str, str]],
+    spanish_facts: Sequence[str],
+    myth_examples: Sequence[str] = (),
+) -> dict[str, Callable[..., None]]:
+    """A page's fact and myth tests, for its module to take in with
+    ``globals().update(fact_and_myth_tests(...))``: each fact (a pattern, any case) is in
+    the English or Spanish text, no myth's pattern is in the English; a myth given with the
+    wording CONTENT-PAGES.md quotes, and each of ``myth_examples``, is caught by a pattern
+    (so a pattern that matches nothing cannot pass for a guard)."""
+    english = readability.main_text(page)
+    spanish = readability.main_text(page_es)
+    patterns = [myth if isinstance(myth, str) else myth[0] for myth in myths]
+    quoted = [myth for myth in myths if not isinstance(myth, str)]
+    tests: dict[str, Callable[..., None]] = {}
+
+    @pytest.mark.parametrize("fact", facts)
+    def test_english_states_each_fact(fact: str) -> None:
+        assert re.search(fact, english, re.IGNORECASE), fact
+
+    @pytest.mark.parametrize("myth", patterns)
+    def test_english_repeats_no_myth(myth: str) -> None:
+        assert not re.search(myth, english, re.IGNORECASE), myth
+
+    @pytest.mark.parametrize("fact", spanish_facts)
+    def test_spanish_states_each_fact(fact: str) -> None:
+        assert re.search(fact, spanish, re.IGNORECASE), fact
+
+    tests.update(
+        test_english_states_each_fact=test_english_states_each_fact,
+        test_english_repeats_no_myth=test_english_repeats_no_myth,
+        test_spanish_states_each_fact=test_spanish_states_each_fact,
+    )
+    if quoted:
+
+        @pytest.mark.parametrize(("myth", "wording"), quoted)
+        def test_each_myth_pattern_catches_its_wording(myth: str, wording: str) -> None:
+            assert re.search(myth, wording, re.IGNORECASE)
+
+        tests["test_each_myth_pattern_catches_its_wording"] = (
+            test_each_myth_pattern_catches_its_wording
+        )
+    if myth_examples:
+
+        @pytest.mark.parametrize("example", myth_examples)
+        def test_each_myth_example_is_caught(example: str) -> None:
+            assert any(re.search(myth, example, re.IGNORECASE) for myth in patterns), example
+
+        tests["test_each_myth_example_is_caught"] = test_each_myth_example_is_caught
+    return tests

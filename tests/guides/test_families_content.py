@@ -7,6 +7,7 @@ import pytest
 from programs.guides.content.families import PAGE, PAGE_ES
 from tests.guides import readability
 from tests.guides.page_checks import (
+    fact_and_myth_tests,
     tokens,
 )
 
@@ -62,35 +63,24 @@ SPANISH_FACTS = [
 ]
 
 
-@pytest.mark.parametrize("fact", KEY_FACTS)
-def test_english_states_key_fact(fact):
-    assert re.search(fact, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize("myth", MYTHS)
-def test_english_repeats_no_myth(myth):
-    assert not re.search(myth, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize(
-    "myth_text",
-    [
-        "Let them hit rock bottom.",
-        "Tough love is the best way.",
-        "Confrontation is the best way.",
-        "You can't do anything until they're ready.",
-        "The program will tell you how they're doing.",
-        "HIPAA means you can't tell the doctor what you've seen.",
-        "Al-Anon will get your loved one into treatment.",
-    ],
+globals().update(
+    fact_and_myth_tests(
+        PAGE,
+        PAGE_ES,
+        facts=KEY_FACTS,
+        myths=MYTHS,
+        spanish_facts=SPANISH_FACTS,
+        myth_examples=[
+            "Let them hit rock bottom.",
+            "Tough love is the best way.",
+            "Confrontation is the best way.",
+            "You can't do anything until they're ready.",
+            "The program will tell you how they're doing.",
+            "HIPAA means you can't tell the doctor what you've seen.",
+            "Al-Anon will get your loved one into treatment.",
+        ],
+    )
 )
-def test_each_myth_pattern_catches_its_myth(myth_text):
-    assert any(re.search(myth, myth_text, re.IGNORECASE) for myth in MYTHS)
-
-
-@pytest.mark.parametrize("fact", SPANISH_FACTS)
-def test_spanish_states_key_fact(fact):
-    assert re.search(fact, SPANISH, re.IGNORECASE)
 
 
 @pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])

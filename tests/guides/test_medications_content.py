@@ -1,13 +1,10 @@
 """The medicines page states CONTENT-PAGES.md §2, §3 and §9's facts, none of their myths, in
 plain words, in English and Spanish."""
 
-import re
-
-import pytest
-
 from programs.guides.content.medications import PAGE, PAGE_ES
 from tests.guides import readability
 from tests.guides.page_checks import (
+    fact_and_myth_tests,
     section,
 )
 
@@ -86,20 +83,15 @@ SPANISH_KEY_FACTS = [
 ]
 
 
-@pytest.mark.parametrize("fact", KEY_FACTS)
-def test_english_page_states_each_key_fact(fact):
-    assert re.search(fact, TEXT, re.IGNORECASE), fact
-
-
-@pytest.mark.parametrize(("myth", "wording"), MYTHS)
-def test_english_page_repeats_no_myth(myth, wording):
-    assert re.search(myth, wording, re.IGNORECASE)  # the pattern catches the myth
-    assert not re.search(myth, TEXT, re.IGNORECASE), myth
-
-
-@pytest.mark.parametrize("fact", SPANISH_KEY_FACTS)
-def test_spanish_page_states_the_main_facts(fact):
-    assert re.search(fact, TEXT_ES, re.IGNORECASE), fact
+globals().update(
+    fact_and_myth_tests(
+        PAGE,
+        PAGE_ES,
+        facts=KEY_FACTS,
+        myths=MYTHS,
+        spanish_facts=SPANISH_KEY_FACTS,
+    )
+)
 
 
 def test_each_alcohol_medicine_says_what_it_does_not_do():

@@ -8,7 +8,7 @@ import pytest
 
 from programs.guides.content.paying_for_care import PAGE, PAGE_ES
 from tests.guides import readability
-from tests.guides.page_checks import tokens
+from tests.guides.page_checks import fact_and_myth_tests, tokens
 
 ENGLISH = readability.main_text(PAGE)
 SPANISH = readability.main_text(PAGE_ES)
@@ -59,23 +59,19 @@ SPANISH_FACTS = [
 ]
 
 
-@pytest.mark.parametrize("fact", KEY_FACTS)
-def test_english_states_key_fact(fact):
-    assert re.search(fact, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize("myth", MYTHS)
-def test_english_repeats_no_myth_or_unverified_wording(myth):
-    assert not re.search(myth, ENGLISH, re.IGNORECASE)
+globals().update(
+    fact_and_myth_tests(
+        PAGE,
+        PAGE_ES,
+        facts=KEY_FACTS,
+        myths=MYTHS,
+        spanish_facts=SPANISH_FACTS,
+    )
+)
 
 
 def test_spanish_leaves_out_large_employer_wording():
     assert not re.search(r"grandes? (empresas?|empleador)", SPANISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize("fact", SPANISH_FACTS)
-def test_spanish_states_key_fact(fact):
-    assert re.search(fact, SPANISH, re.IGNORECASE)
 
 
 def test_samhsa_helpline_is_given_by_token_in_both_languages():

@@ -6,6 +6,7 @@ import pytest
 
 from programs.guides.content.pregnancy import PAGE, PAGE_ES
 from tests.guides import readability
+from tests.guides.page_checks import fact_and_myth_tests
 
 ENGLISH = readability.main_text(PAGE)
 SPANISH = readability.main_text(PAGE_ES)
@@ -56,36 +57,25 @@ SPANISH_FACTS = [
 ]
 
 
-@pytest.mark.parametrize("fact", KEY_FACTS)
-def test_english_states_key_fact(fact):
-    assert re.search(fact, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize("myth", MYTHS)
-def test_english_repeats_no_myth(myth):
-    assert not re.search(myth, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize(
-    "myth_text",
-    [
-        "Detox is the safest option in pregnancy.",
-        "Stop methadone so the baby won't have withdrawal.",
-        "NOWS means permanent harm.",
-        "It means the baby will be taken away.",
-        "There is a safe amount of alcohol in pregnancy.",
-        "A little wine in pregnancy is fine.",
-        "Alcohol withdrawal in pregnancy can be done at home with check-ins.",
-        "You must wait in line like everyone else.",
-    ],
+globals().update(
+    fact_and_myth_tests(
+        PAGE,
+        PAGE_ES,
+        facts=KEY_FACTS,
+        myths=MYTHS,
+        spanish_facts=SPANISH_FACTS,
+        myth_examples=[
+            "Detox is the safest option in pregnancy.",
+            "Stop methadone so the baby won't have withdrawal.",
+            "NOWS means permanent harm.",
+            "It means the baby will be taken away.",
+            "There is a safe amount of alcohol in pregnancy.",
+            "A little wine in pregnancy is fine.",
+            "Alcohol withdrawal in pregnancy can be done at home with check-ins.",
+            "You must wait in line like everyone else.",
+        ],
+    )
 )
-def test_each_myth_pattern_catches_its_myth(myth_text):
-    assert any(re.search(myth, myth_text, re.IGNORECASE) for myth in MYTHS)
-
-
-@pytest.mark.parametrize("fact", SPANISH_FACTS)
-def test_spanish_states_key_fact(fact):
-    assert re.search(fact, SPANISH, re.IGNORECASE)
 
 
 @pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])

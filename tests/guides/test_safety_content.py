@@ -3,11 +3,10 @@
 import re
 
 import markdown
-import pytest
 
 from programs.guides.content.safety import PAGE, PAGE_ES
 from tests.guides import readability
-from tests.guides.page_checks import tokens
+from tests.guides.page_checks import fact_and_myth_tests, tokens
 
 ENGLISH = readability.main_text(PAGE)
 SPANISH = readability.main_text(PAGE_ES)
@@ -67,19 +66,15 @@ CONTACT_TOKENS = {
 }
 
 
-@pytest.mark.parametrize("fact", KEY_FACTS)
-def test_english_states_key_fact(fact):
-    assert re.search(fact, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize("myth", MYTHS)
-def test_english_repeats_no_myth(myth):
-    assert not re.search(myth, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize("fact", SPANISH_FACTS)
-def test_spanish_states_key_fact(fact):
-    assert re.search(fact, SPANISH, re.IGNORECASE)
+globals().update(
+    fact_and_myth_tests(
+        PAGE,
+        PAGE_ES,
+        facts=KEY_FACTS,
+        myths=MYTHS,
+        spanish_facts=SPANISH_FACTS,
+    )
+)
 
 
 def test_hotlines_are_given_by_token_in_both_languages():

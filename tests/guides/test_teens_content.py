@@ -6,6 +6,7 @@ import pytest
 
 from programs.guides.content.teens import PAGE, PAGE_ES
 from tests.guides import readability
+from tests.guides.page_checks import fact_and_myth_tests
 
 ENGLISH = readability.main_text(PAGE)
 SPANISH = readability.main_text(PAGE_ES)
@@ -54,34 +55,23 @@ SPANISH_FACTS = [
 ]
 
 
-@pytest.mark.parametrize("fact", KEY_FACTS)
-def test_english_states_key_fact(fact):
-    assert re.search(fact, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize("myth", MYTHS)
-def test_english_repeats_no_myth(myth):
-    assert not re.search(myth, ENGLISH, re.IGNORECASE)
-
-
-@pytest.mark.parametrize(
-    "myth_text",
-    [
-        "Teens can't get buprenorphine.",
-        "Teens just need to detox.",
-        "It's a phase.",
-        "Parents will always be told everything.",
-        "Any family therapy will do.",
-        "Group therapy is always good for teens.",
-    ],
+globals().update(
+    fact_and_myth_tests(
+        PAGE,
+        PAGE_ES,
+        facts=KEY_FACTS,
+        myths=MYTHS,
+        spanish_facts=SPANISH_FACTS,
+        myth_examples=[
+            "Teens can't get buprenorphine.",
+            "Teens just need to detox.",
+            "It's a phase.",
+            "Parents will always be told everything.",
+            "Any family therapy will do.",
+            "Group therapy is always good for teens.",
+        ],
+    )
 )
-def test_each_myth_pattern_catches_its_myth(myth_text):
-    assert any(re.search(myth, myth_text, re.IGNORECASE) for myth in MYTHS)
-
-
-@pytest.mark.parametrize("fact", SPANISH_FACTS)
-def test_spanish_states_key_fact(fact):
-    assert re.search(fact, SPANISH, re.IGNORECASE)
 
 
 @pytest.mark.parametrize("page", [PAGE, PAGE_ES], ids=["en", "es"])
