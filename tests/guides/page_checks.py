@@ -118,7 +118,6 @@ def assert_usted(page_es: dict[str, Any]) -> None:
 def fact_and_myth_tests(
     page: dict[str, Any],
     page_es: dict[str, Any],
-    *,
     facts: Sequence[str],
     myths: Sequence[str | tuple[str, str]],
     spanish_facts: Sequence[str],

@@ -63,23 +63,19 @@ SPANISH_FACTS = [
 ]
 
 
+# What CONTENT-PAGES.md says is wrong, in so many words: each caught by a pattern.
+MYTH_EXAMPLES = [
+    "Let them hit rock bottom.",
+    "Tough love is the best way.",
+    "Confrontation is the best way.",
+    "You can't do anything until they're ready.",
+    "The program will tell you how they're doing.",
+    "HIPAA means you can't tell the doctor what you've seen.",
+    "Al-Anon will get your loved one into treatment.",
+]
+
 globals().update(
-    fact_and_myth_tests(
-        PAGE,
-        PAGE_ES,
-        facts=KEY_FACTS,
-        myths=MYTHS,
-        spanish_facts=SPANISH_FACTS,
-        myth_examples=[
-            "Let them hit rock bottom.",
-            "Tough love is the best way.",
-            "Confrontation is the best way.",
-            "You can't do anything until they're ready.",
-            "The program will tell you how they're doing.",
-            "HIPAA means you can't tell the doctor what you've seen.",
-            "Al-Anon will get your loved one into treatment.",
-        ],
-    )
+    fact_and_myth_tests(PAGE, PAGE_ES, KEY_FACTS, MYTHS, SPANISH_FACTS, MYTH_EXAMPLES)
 )
 
 

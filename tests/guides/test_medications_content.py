@@ -83,15 +83,7 @@ SPANISH_KEY_FACTS = [
 ]
 
 
-globals().update(
-    fact_and_myth_tests(
-        PAGE,
-        PAGE_ES,
-        facts=KEY_FACTS,
-        myths=MYTHS,
-        spanish_facts=SPANISH_KEY_FACTS,
-    )
-)
+globals().update(fact_and_myth_tests(PAGE, PAGE_ES, KEY_FACTS, MYTHS, SPANISH_KEY_FACTS))
 
 
 def test_each_alcohol_medicine_says_what_it_does_not_do():

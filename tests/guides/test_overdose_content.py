@@ -75,15 +75,7 @@ SPANISH_KEY_FACTS = [
 ]
 
 
-globals().update(
-    fact_and_myth_tests(
-        PAGE,
-        PAGE_ES,
-        facts=KEY_FACTS,
-        myths=MYTHS,
-        spanish_facts=SPANISH_KEY_FACTS,
-    )
-)
+globals().update(fact_and_myth_tests(PAGE, PAGE_ES, KEY_FACTS, MYTHS, SPANISH_KEY_FACTS))
 
 
 def test_steps_come_in_the_cdc_order_with_the_emergency_number_first():

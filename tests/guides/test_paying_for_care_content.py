@@ -59,15 +59,7 @@ SPANISH_FACTS = [
 ]
 
 
-globals().update(
-    fact_and_myth_tests(
-        PAGE,
-        PAGE_ES,
-        facts=KEY_FACTS,
-        myths=MYTHS,
-        spanish_facts=SPANISH_FACTS,
-    )
-)
+globals().update(fact_and_myth_tests(PAGE, PAGE_ES, KEY_FACTS, MYTHS, SPANISH_FACTS))
 
 
 def test_spanish_leaves_out_large_employer_wording():

@@ -57,24 +57,20 @@ SPANISH_FACTS = [
 ]
 
 
+# What CONTENT-PAGES.md says is wrong, in so many words: each caught by a pattern.
+MYTH_EXAMPLES = [
+    "Detox is the safest option in pregnancy.",
+    "Stop methadone so the baby won't have withdrawal.",
+    "NOWS means permanent harm.",
+    "It means the baby will be taken away.",
+    "There is a safe amount of alcohol in pregnancy.",
+    "A little wine in pregnancy is fine.",
+    "Alcohol withdrawal in pregnancy can be done at home with check-ins.",
+    "You must wait in line like everyone else.",
+]
+
 globals().update(
-    fact_and_myth_tests(
-        PAGE,
-        PAGE_ES,
-        facts=KEY_FACTS,
-        myths=MYTHS,
-        spanish_facts=SPANISH_FACTS,
-        myth_examples=[
-            "Detox is the safest option in pregnancy.",
-            "Stop methadone so the baby won't have withdrawal.",
-            "NOWS means permanent harm.",
-            "It means the baby will be taken away.",
-            "There is a safe amount of alcohol in pregnancy.",
-            "A little wine in pregnancy is fine.",
-            "Alcohol withdrawal in pregnancy can be done at home with check-ins.",
-            "You must wait in line like everyone else.",
-        ],
-    )
+    fact_and_myth_tests(PAGE, PAGE_ES, KEY_FACTS, MYTHS, SPANISH_FACTS, MYTH_EXAMPLES)
 )
 
 

@@ -66,15 +66,7 @@ CONTACT_TOKENS = {
 }
 
 
-globals().update(
-    fact_and_myth_tests(
-        PAGE,
-        PAGE_ES,
-        facts=KEY_FACTS,
-        myths=MYTHS,
-        spanish_facts=SPANISH_FACTS,
-    )
-)
+globals().update(fact_and_myth_tests(PAGE, PAGE_ES, KEY_FACTS, MYTHS, SPANISH_FACTS))
 
 
 def test_hotlines_are_given_by_token_in_both_languages():

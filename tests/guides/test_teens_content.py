@@ -55,22 +55,18 @@ SPANISH_FACTS = [
 ]
 
 
+# What CONTENT-PAGES.md says is wrong, in so many words: each caught by a pattern.
+MYTH_EXAMPLES = [
+    "Teens can't get buprenorphine.",
+    "Teens just need to detox.",
+    "It's a phase.",
+    "Parents will always be told everything.",
+    "Any family therapy will do.",
+    "Group therapy is always good for teens.",
+]
+
 globals().update(
-    fact_and_myth_tests(
-        PAGE,
-        PAGE_ES,
-        facts=KEY_FACTS,
-        myths=MYTHS,
-        spanish_facts=SPANISH_FACTS,
-        myth_examples=[
-            "Teens can't get buprenorphine.",
-            "Teens just need to detox.",
-            "It's a phase.",
-            "Parents will always be told everything.",
-            "Any family therapy will do.",
-            "Group therapy is always good for teens.",
-        ],
-    )
+    fact_and_myth_tests(PAGE, PAGE_ES, KEY_FACTS, MYTHS, SPANISH_FACTS, MYTH_EXAMPLES)
 )
 
 
