@@ -8,13 +8,10 @@ response_queue_filters and contact_queue_filters alone. At 200,000 responses thi
 "not crisis, Spanish" page from 19 ms to 1.4 ms and a "Spanish, new request" count from
 132 ms to 12 ms (`make bench`, the intake rows).
 
-PostgreSQL only (SQLite has no INCLUDE and plans differently). With a dozen rows and no
-statistics the planner's choice among indexes is a coin toss (CI once took a single-column
-index on assignee), so each test leaves it only the index under test: the table's other
-indexes that back no constraint are dropped inside the test's transaction (rolled back at
-its end), and sequential and bitmap scans and sorting are off. PostgreSQL plans an
-index-only scan of an index exactly when the index holds every column the query reads,
-which is what these tests pin.
+PostgreSQL only (SQLite has no INCLUDE and plans differently). Each test leaves the planner
+only the index under test (tests/intake/plans.py). PostgreSQL plans an index-only scan of
+an index exactly when the index holds every column the query reads, which is what these
+tests pin.
 """
 
 from __future__ import annotations
@@ -28,6 +25,7 @@ from programs.intake.filters import QueueFilter
 from programs.intake.queue_order import SORTS
 from programs.questionnaire.models import ContactRequest, ContactStatus, Response
 from tests.factories.intake import intake_user, make_response, share
+from tests.intake.plans import droppable_indexes, plan_of
 
 pytestmark = [
     pytest.mark.django_db,
@@ -47,39 +45,6 @@ def queue():
         if n % 3:
             share(response, name=f"Person {n}")
     return user
-
-
-def droppable_indexes(table: str) -> list[str]:
-    """The table's indexes that back no constraint (primary key, unique, foreign key)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            """
-            SELECT index_class.relname
-            FROM pg_index
-            JOIN pg_class index_class ON index_class.oid = pg_index.indexrelid
-            WHERE pg_index.indrelid = %s::regclass
-              AND NOT EXISTS (
-                  SELECT 1 FROM pg_constraint WHERE pg_constraint.conindid = pg_index.indexrelid
-              )
-            ORDER BY 1
-            """,
-            [table],
-        )
-        return [name for (name,) in cursor.fetchall()]
-
-
-def plan_of(queryset, keeping: str) -> str:
-    """The plan of the queryset with its table's other unconstrained indexes gone."""
-    table = queryset.model._meta.db_table
-    names = droppable_indexes(table)
-    assert keeping in names, f"{keeping} is not an index of {table}: {names}"
-    with connection.cursor() as cursor:
-        for name in names:
-            if name != keeping:
-                cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-        for setting in ("enable_seqscan", "enable_bitmapscan", "enable_sort"):
-            cursor.execute(f"SET LOCAL {setting} = off")
-    return queryset.explain()
 
 
 def filtered(user, **params: str):
