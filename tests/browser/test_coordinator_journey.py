@@ -118,7 +118,12 @@ def test_a_coordinator_works_the_queue_from_crisis_to_save_and_next(page):
     }
     for entry in entries:
         assert PHONE_AS_SAID not in entry.detail
-        assert "555" not in entry.detail
+        # Not even part of the number, outside what may hold "555" by chance (the hex
+        # digest, reference codes of digits 2-9).
+        rest = entry.detail.replace(digest, "")
+        for code in entry.reference_code_list:
+            rest = rest.replace(code, "")
+        assert "555" not in rest, entry.detail
     viewed = {code for e in entries.filter(action="viewed") for code in e.reference_code_list}
     assert {crisis.reference_code, older.reference_code, newer.reference_code} <= viewed
     assert entries.filter(action="crisis_acknowledged").count() == 1
